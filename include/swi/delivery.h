@@ -1,0 +1,199 @@
+/*
+ * libswi - delivery.h: building a delivery.
+ *
+ * A delivery (one file: one berichtgever, one gemeente, one quarter) owns
+ * a tree:   swi_delivery -> swi_person -> swi_record (PIP, gesprek, boete)
+ *
+ * Ownership and lifetime
+ *  - swi_delivery_free() releases the whole tree. Every swi_person and
+ *    swi_record handle is BORROWED from its delivery: it stays valid until
+ *    it is removed (swi_person_remove, swi_record_remove) or the delivery
+ *    is freed. Adding or removing other persons or records never moves or
+ *    invalidates a handle.
+ *
+ * Setting values
+ *  Every kenmerk of a category can be set in three ways; all of them check
+ *  the value against Table 2 of the guideline and, on a bad value, return
+ *  a distinct code (SWI_EFORMAT, SWI_EDATE, SWI_ECODE, SWI_ERANGE,
+ *  SWI_ECHARSET, SWI_ETOOLONG, SWI_EBSN), leave the handle unchanged and
+ *  store a Dutch message naming the kenmerk and the record in the
+ *  delivery's last-error slot:
+ *   - *_set_int(h, k, v): a code (2), a number (16), a year (2026), a
+ *     4-digit code (153 -> "0153") or a date as yyyymmdd (20260107);
+ *   - *_set_date(h, k, y, m, d): date kenmerken only;
+ *   - *_set_text(h, k, "..."): the text as it would stand in the file,
+ *     the path FFI callers and CSV importers use ("20260107", "2", "and").
+ *  A kenmerk of another category gives SWI_ECATEGORY; an unknown number
+ *  SWI_EKENMERK.
+ *
+ * Getting values
+ *  *_get_int and *_get_text return SWI_ENOTSET for a kenmerk without a
+ *  value; they never change the tree. Text comes back exactly as it is
+ *  written in the file (dates "jjjjmmdd", codes with leading zeros).
+ *
+ * Errors
+ *  Every failing call on a handle records its code and a message in the
+ *  delivery it belongs to: see swi_delivery_last_error() and
+ *  swi_delivery_last_message(). A successful call leaves the slot alone.
+ *  Calls with a NULL handle only return SWI_EINVAL.
+ *
+ * Thread-safety: see common.h (one thread at a time per delivery).
+ */
+#ifndef SWI_DELIVERY_H
+#define SWI_DELIVERY_H
+
+#include <swi/common.h>
+#include <swi/kenmerk.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct swi_delivery swi_delivery;
+typedef struct swi_person swi_person;
+typedef struct swi_record swi_record;
+
+/* ---- the delivery -------------------------------------------------- */
+
+/**
+ * Creates an empty delivery: no header values except k3 (Statistiekcode,
+ * always 40), no persons. Set k1, k2 and k4-k7 with swi_delivery_set_*.
+ * NEW: free with swi_delivery_free(). Returns SWI_OK, SWI_EINVAL (out is
+ * NULL) or SWI_ENOMEM.
+ */
+SWI_EXPORT int swi_delivery_new(swi_delivery **out);
+
+/**
+ * As swi_delivery_new(), but every allocation for this delivery and its
+ * tree (and for buffers and reports made from it) goes through `alloc`.
+ * `alloc` must stay callable until the delivery and everything made from
+ * it are freed.
+ */
+SWI_EXPORT int swi_delivery_new_with_allocator(swi_delivery **out, swi_alloc_fn alloc,
+					       void *userdata);
+
+/** Frees the delivery and every person and record in it. Accepts NULL. */
+SWI_EXPORT void swi_delivery_free(swi_delivery *d);
+
+/** Code of the last failed call on this delivery or its tree; SWI_OK if none. */
+SWI_EXPORT int swi_delivery_last_error(const swi_delivery *d);
+
+/**
+ * Message of the last failed call ("" if none). BORROWED: valid until the
+ * next call that fails on this delivery, or its free. Returns "" for NULL.
+ * Messages mask BSNs (*****6782).
+ */
+SWI_EXPORT const char *swi_delivery_last_message(const swi_delivery *d);
+
+/** Header kenmerken k1-k7. See "Setting values" above. */
+SWI_EXPORT int swi_delivery_set_int(swi_delivery *d, int k, int32_t value);
+SWI_EXPORT int swi_delivery_set_text(swi_delivery *d, int k, const char *text);
+SWI_EXPORT int swi_delivery_get_int(const swi_delivery *d, int k, int32_t *out);
+/** Copies the value and its NUL into buf (SWI_VALUE_MAX always suffices); SWI_EBUFFER if too small. */
+SWI_EXPORT int swi_delivery_get_text(const swi_delivery *d, int k, char *buf, size_t size);
+/** Removes the value (k3 cannot be unset: SWI_EREQUIRED). */
+SWI_EXPORT int swi_delivery_unset(swi_delivery *d, int k);
+/** 1 if set, 0 if not, or a negative code. */
+SWI_EXPORT int swi_delivery_has(const swi_delivery *d, int k);
+
+/**
+ * The file name of this delivery (guideline 3.4.2):
+ * "SWI_[berichtgevercode]_[gemeentecode]_[jjjj][q].XML", or with
+ * `zipped` non-zero the same stem with ".zip". Copied with its NUL into
+ * `buf`. Returns SWI_OK, SWI_EINCOMPLETE (k1, k2, k6 or k7 missing) or
+ * SWI_EBUFFER (32 bytes always suffice).
+ */
+SWI_EXPORT int swi_delivery_file_name(swi_delivery *d, int zipped, char *buf, size_t size);
+
+/* ---- persons -------------------------------------------------------- */
+
+/**
+ * Adds a person with the given BSN (k8) at the end of the delivery.
+ * The BSN is nine digits, or eight digits which get a leading zero; it
+ * must pass the 11-test and not be 000000000 (SWI_EBSN) and must not be
+ * in the delivery already (SWI_EDUPLICATE). `out` is optional; the handle
+ * is BORROWED from the delivery.
+ */
+SWI_EXPORT int swi_delivery_add_person(swi_person **out, swi_delivery *d, const char *bsn);
+
+/**
+ * Looks a person up by BSN (8 or 9 digits). Constant time on average.
+ * Returns SWI_OK and a BORROWED handle, SWI_ENOTFOUND, or SWI_EBSN for a
+ * text that is no valid BSN. A not-found lookup is not recorded as error.
+ */
+SWI_EXPORT int swi_delivery_find_person(swi_person **out, swi_delivery *d, const char *bsn);
+
+/** Number of persons in the delivery. 0 for NULL. */
+SWI_EXPORT size_t swi_delivery_person_count(const swi_delivery *d);
+
+/**
+ * Iteration in insertion order: first person, or NULL if there is none.
+ * The handles are BORROWED. Removing the current person while iterating
+ * is allowed if swi_person_next() was called on it first.
+ */
+SWI_EXPORT swi_person *swi_delivery_first_person(const swi_delivery *d);
+/** The person after `p`, or NULL at the end (or for NULL). */
+SWI_EXPORT swi_person *swi_person_next(const swi_person *p);
+
+/**
+ * Removes the person and all its records from the delivery. `p` and the
+ * handles of its records are invalid afterwards. Returns SWI_OK or SWI_EINVAL.
+ */
+SWI_EXPORT int swi_person_remove(swi_person *p);
+
+/** The delivery that owns the person (BORROWED), or NULL for NULL. */
+SWI_EXPORT swi_delivery *swi_person_delivery(const swi_person *p);
+
+/** Person kenmerken k8-k29. See "Setting values" above.
+ * Setting k8 changes the person's BSN (11-test and uniqueness are checked);
+ * unsetting k8 gives SWI_EREQUIRED. */
+SWI_EXPORT int swi_person_set_int(swi_person *p, int k, int32_t value);
+SWI_EXPORT int swi_person_set_date(swi_person *p, int k, int year, int month, int day);
+SWI_EXPORT int swi_person_set_text(swi_person *p, int k, const char *text);
+SWI_EXPORT int swi_person_get_int(const swi_person *p, int k, int32_t *out);
+SWI_EXPORT int swi_person_get_text(const swi_person *p, int k, char *buf, size_t size);
+SWI_EXPORT int swi_person_unset(swi_person *p, int k);
+SWI_EXPORT int swi_person_has(const swi_person *p, int k);
+
+/* ---- records: PIPs (k30-k34), voortgangsgesprekken (k35), boetes (k36-k38) */
+
+/**
+ * Adds an empty record of `kind` (SWI_CATEGORY_PIP, _GESPREK or _BOETE)
+ * at the end of the person's records of that kind. `out` is optional; the
+ * handle is BORROWED from the delivery. SWI_EINVAL for another kind.
+ */
+SWI_EXPORT int swi_person_add_record(swi_record **out, swi_person *p, swi_category kind);
+
+/** Number of records of `kind` the person has (0 for NULL or another kind). */
+SWI_EXPORT size_t swi_person_record_count(const swi_person *p, swi_category kind);
+
+/** First record of `kind` in insertion order, or NULL. BORROWED. */
+SWI_EXPORT swi_record *swi_person_first_record(const swi_person *p, swi_category kind);
+
+/** The next record of the same kind and person, or NULL. BORROWED. */
+SWI_EXPORT swi_record *swi_record_next(const swi_record *r);
+
+/** Removes the record; `r` is invalid afterwards. SWI_OK or SWI_EINVAL. */
+SWI_EXPORT int swi_record_remove(swi_record *r);
+
+/** The record's kind, or 0 for NULL. */
+SWI_EXPORT swi_category swi_record_kind(const swi_record *r);
+
+/** The person the record belongs to (BORROWED), or NULL for NULL. */
+SWI_EXPORT swi_person *swi_record_person(const swi_record *r);
+
+/** Record kenmerken k30-k38. See "Setting values" above; a kenmerk of
+ * another record kind (k35 on a PIP) gives SWI_ECATEGORY. */
+SWI_EXPORT int swi_record_set_int(swi_record *r, int k, int32_t value);
+SWI_EXPORT int swi_record_set_date(swi_record *r, int k, int year, int month, int day);
+SWI_EXPORT int swi_record_set_text(swi_record *r, int k, const char *text);
+SWI_EXPORT int swi_record_get_int(const swi_record *r, int k, int32_t *out);
+SWI_EXPORT int swi_record_get_text(const swi_record *r, int k, char *buf, size_t size);
+SWI_EXPORT int swi_record_unset(swi_record *r, int k);
+SWI_EXPORT int swi_record_has(const swi_record *r, int k);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SWI_DELIVERY_H */

@@ -1,0 +1,74 @@
+/*
+ * libswi - write.h: writing the XML file of a delivery, and the XSD.
+ *
+ * The output is deterministic byte for byte: UTF-8 with an XML
+ * declaration, no namespace, two-space indentation, LF line ends,
+ * persons and records in insertion order, kenmerken in schema order,
+ * a kenmerk without a value omitted. Before writing, the delivery is
+ * validated (validate.h); a delivery with errors is refused with
+ * SWI_EINVALID unless SWI_WRITE_FORCE is given. Without FORCE every
+ * kenmerk the schema requires must be present (else SWI_EINCOMPLETE).
+ *
+ * Errors are recorded in the delivery's last-error slot. None of the
+ * writers change the delivery. Thread-safety: see common.h.
+ */
+#ifndef SWI_WRITE_H
+#define SWI_WRITE_H
+
+#include <swi/common.h>
+#include <swi/delivery.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Flags for the writers; combine with |. Unknown bits give SWI_EINVAL. */
+enum swi_write_flags {
+	/** Write a ZIP archive holding the one .XML file (guideline 3.4.1
+	 *  prefers zipped files). SWI_EUNSUPPORTED if built without zip. */
+	SWI_WRITE_ZIP = 1u << 0,
+	/** Write even if validation finds errors (for tests and repair tools). */
+	SWI_WRITE_FORCE = 1u << 1,
+};
+
+/**
+ * Writes the file into a NEW buffer (free with swi_buffer_free()).
+ * Returns SWI_OK, SWI_EINVAL, SWI_ENOMEM, SWI_EINCOMPLETE, SWI_EINVALID
+ * or SWI_EUNSUPPORTED; on failure *out is NULL.
+ */
+SWI_EXPORT int swi_delivery_write_buffer(swi_buffer **out, swi_delivery *d, unsigned flags);
+
+/**
+ * Writes the file to an open descriptor (a file, pipe or socket; the
+ * descriptor is not closed or synced). Partial writes and EINTR are
+ * retried. On SWI_EIO the bytes already written stay written: use
+ * swi_delivery_write_dir() when a half file must never be seen.
+ */
+SWI_EXPORT int swi_delivery_write_fd(swi_delivery *d, unsigned flags, int fd);
+
+/**
+ * Writes the file into directory `dir` under its guideline name (see
+ * swi_delivery_file_name(); ".zip" with SWI_WRITE_ZIP), atomically: the
+ * bytes go to a temporary file in the same directory, which is flushed
+ * to disk and then renamed over the final name. On any error the
+ * temporary file is removed and an existing file of that name is left
+ * as it was. The file is created with mode 0600 (it holds personal data).
+ * If `path_buf` is not NULL the full path is copied into it (SWI_EBUFFER,
+ * before anything is written, if `path_size` is too small).
+ */
+SWI_EXPORT int swi_delivery_write_dir(swi_delivery *d, unsigned flags, const char *dir,
+				      char *path_buf, size_t path_size);
+
+/**
+ * The XML schema (XSD) of the SWI file as libswi writes it, generated
+ * from the kenmerken table: the same bytes as the swi.xsd installed in
+ * the data directory. NEW buffer (NUL-terminated; the NUL is not counted
+ * in swi_buffer_size()). SWI_OK, SWI_EINVAL or SWI_ENOMEM.
+ */
+SWI_EXPORT int swi_schema_xsd(swi_buffer **out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SWI_WRITE_H */

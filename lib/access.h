@@ -1,0 +1,31 @@
+/*
+ * Generic get/set/unset of a kenmerk in a record of any category: the one
+ * implementation behind swi_delivery_*, swi_person_* and swi_record_*.
+ */
+#ifndef SWI_ACCESS_H
+#define SWI_ACCESS_H
+
+#include "private.h"
+
+/*
+ * Sets kenmerk k of `record` (of category c) from an int (`value` not NULL)
+ * or from text. Checks the category and the value; on failure records a
+ * message naming the kenmerk and the record and leaves the record as it was.
+ */
+int swi_access_set(swi_delivery *d, swi_category c, void *record, int k, const int32_t *value,
+		   const char *text);
+int swi_access_set_date(swi_delivery *d, swi_category c, void *record, int k, int year,
+			int month, int day);
+int swi_access_get_int(swi_delivery *d, swi_category c, const void *record, int k, int32_t *out);
+int swi_access_get_text(swi_delivery *d, swi_category c, const void *record, int k, char *buf,
+			size_t size);
+int swi_access_unset(swi_delivery *d, swi_category c, void *record, int k);
+int swi_access_has(swi_delivery *d, swi_category c, const void *record, int k);
+
+/* The BSN index of the person store (delivery.c). */
+int swi_index_reserve(swi_delivery *d);
+void swi_index_insert(swi_delivery *d, uint32_t bsn, size_t slot);
+void swi_index_remove(swi_delivery *d, uint32_t bsn);
+struct swi_person *swi_index_find(const swi_delivery *d, uint32_t bsn);
+
+#endif

@@ -1,0 +1,205 @@
+/*
+ * libswi internals: the structs behind the opaque handles and the
+ * kenmerken table. Nothing here is part of the ABI.
+ */
+#ifndef SWI_PRIVATE_H
+#define SWI_PRIVATE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <swi/swi.h>
+
+#define SWI_ATTR_PRINTF(a, b) __attribute__((format(printf, a, b)))
+
+/* ---- the kenmerken table (kenmerken.c) ------------------------------ */
+
+/* Who a kenmerk applies to (Table 1, "Verplicht voor doelgroep"). */
+enum swi_doelgroep {
+	SWI_DOELGROEP_ALLE = 0,
+	SWI_DOELGROEP_ASIEL = 1, /* asielstatushouders, k11 = 1 */
+	SWI_DOELGROEP_GEZIN = 2, /* gezins- en overige migranten, k11 = 2 */
+};
+
+struct swi_code {
+	const char *code;    /* as written in the file: "2", "40", "and" */
+	const char *meaning; /* Dutch meaning from Table 2 */
+};
+
+/* How a value is stored in its record; decided by the value type. */
+enum swi_storage {
+	SWI_STORE_U8,   /* codes (0 = unset); for text codes the list index + 1 */
+	SWI_STORE_U16,  /* years, numbers, 4-digit codes (SWI_U16_UNSET = unset) */
+	SWI_STORE_U32,  /* dates yyyymmdd and BSNs (0 = unset) */
+	SWI_STORE_TEXT, /* NUL-terminated text ("" = unset) */
+};
+
+#define SWI_U16_UNSET UINT16_MAX
+#define SWI_TEXT_MAX 12 /* longest text kenmerk (k5); storage adds the NUL */
+
+struct swi_kenmerk_def {
+	uint8_t number;
+	uint8_t category;  /* swi_category */
+	uint8_t type;      /* swi_value_type */
+	uint8_t width;     /* positions in Table 2 */
+	uint8_t doelgroep; /* enum swi_doelgroep */
+	uint8_t required;  /* minOccurs=1 in the schema */
+	uint8_t n_codes;
+	uint16_t offset;   /* of the value in the category's struct */
+	const char *element;
+	const char *label;
+	const struct swi_code *codes;
+	/* For numeric code lists and numbers: the XSD-level range. */
+};
+
+/* The table, indexed by kenmerk number (entry 0 unused). */
+extern const struct swi_kenmerk_def swi_kenmerken[SWI_KENMERK_LAST + 1];
+
+/* NULL for an unknown kenmerk number. */
+const struct swi_kenmerk_def *swi_kenmerk_def(int k);
+enum swi_storage swi_storage_of(const struct swi_kenmerk_def *def);
+
+/* First and last kenmerk of each category, in schema order. */
+void swi_category_range(swi_category c, int *first, int *last);
+const char *swi_category_element(swi_category c);
+/* Most records of category c one person may have in a file; 0: no limit. */
+int swi_category_max_per_person(swi_category c);
+
+/* ---- values (value.c) ----------------------------------------------- */
+
+/*
+ * Parse/format/check a value of a kenmerk. The "stored" form is what sits
+ * in the struct: see enum swi_storage. `stored` points into the record.
+ * All checks report a status code and, in `why`, a Dutch explanation
+ * without the kenmerk name (the caller adds that).
+ */
+int swi_value_from_int(const struct swi_kenmerk_def *def, int32_t value, uint32_t *stored,
+		       const char **why);
+int swi_value_from_text(const struct swi_kenmerk_def *def, const char *text, uint32_t *stored,
+			char *text_out, const char **why);
+bool swi_value_is_set(const struct swi_kenmerk_def *def, const void *record);
+uint32_t swi_value_load(const struct swi_kenmerk_def *def, const void *record);
+void swi_value_store(const struct swi_kenmerk_def *def, void *record, uint32_t stored,
+		     const char *text);
+void swi_value_clear(const struct swi_kenmerk_def *def, void *record);
+/* Formats the value as in the file; returns its length (< SWI_VALUE_MAX). */
+size_t swi_value_format(const struct swi_kenmerk_def *def, const void *record,
+			char out[SWI_VALUE_MAX]);
+bool swi_date_valid(uint32_t yyyymmdd);
+bool swi_bsn_valid(uint32_t bsn);
+/* Parses 8 or 9 digits into *bsn; SWI_EFORMAT or SWI_EBSN. */
+int swi_bsn_parse(const char *text, uint32_t *bsn);
+/* "*****6782": the last four digits only. */
+void swi_bsn_mask(uint32_t bsn, char out[10]);
+bool swi_text_char_allowed(unsigned char c);
+
+/* ---- memory (delivery.c) -------------------------------------------- */
+
+void *swi_alloc(swi_delivery *d, size_t size);
+void *swi_realloc(swi_delivery *d, void *ptr, size_t size);
+void swi_free(swi_delivery *d, void *ptr);
+/* Overflow-checked n * size; NULL (and no call) on overflow. */
+void *swi_alloc_array(swi_delivery *d, size_t n, size_t size);
+
+/* ---- the tree ------------------------------------------------------- */
+
+struct swi_record {
+	struct swi_record *next; /* next record of this person, any kind */
+	struct swi_person *person;
+	union {
+		struct {
+			uint32_t datum, begindatum, einddatum;
+			uint8_t route, niveau;
+		} pip;
+		struct {
+			uint32_t datum;
+		} gesprek;
+		struct {
+			uint32_t datum;
+			uint16_t bedrag;
+			uint8_t reden;
+		} boete;
+	} u;
+	uint8_t kind; /* swi_category; 0 while on the free list */
+};
+
+struct swi_person {
+	struct swi_delivery *delivery;
+	struct swi_record *first, *last; /* all records, insertion order */
+	uint32_t index;                  /* position in the person store */
+	uint32_t bsn;
+	uint32_t geboortedatum, mb_begindatum, ontzorgen_begindatum, ontzorgen_einddatum,
+		intake_begindatum, waarschuwing_datum, pvt_datum, map_eerste_activiteit,
+		map_eindgesprek, einde_datum;
+	uint16_t uren_taal_knm;
+	uint8_t geslacht, type_migrant, alfabetiseringscursus, analfabetisme, z_inschatting,
+		z_lezen, z_schrijven, z_spreken, z_luisteren, einde_reden;
+	uint8_t removed;
+};
+
+/* The levering header: stored like a record, so the table's offsets work. */
+struct swi_levering {
+	uint16_t jaar;
+	uint16_t berichtgevercode, gemeentecode;
+	uint8_t kwartaal, statistiekcode, softwarepakket;
+	char versie[SWI_TEXT_MAX + 1];
+};
+
+/* Persons live in fixed-size chunks so handles never move. */
+#define SWI_PERSON_CHUNK_SHIFT 10
+#define SWI_PERSON_CHUNK (1u << SWI_PERSON_CHUNK_SHIFT)
+#define SWI_RECORD_CHUNK 1024u
+
+struct swi_delivery {
+	swi_alloc_fn alloc;
+	void *alloc_ud;
+
+	struct swi_levering levering;
+
+	struct swi_person **chunks; /* chunks of SWI_PERSON_CHUNK persons */
+	size_t n_chunks, cap_chunks;
+	size_t n_slots;   /* persons ever added (including removed ones) */
+	size_t n_persons; /* live persons */
+
+	/* BSN -> slot index + 1 (0 = empty), open addressing, linear probing. */
+	uint32_t *index;
+	size_t index_cap; /* power of two, or 0 */
+
+	struct swi_record *free_records;
+	void **record_chunks;
+	size_t n_record_chunks, cap_record_chunks;
+
+	int32_t reference_date; /* validate.c: "today"; 0 = the clock */
+
+	int last_error;
+	char last_message[320];
+};
+
+/* Records `status` with a formatted message in d's last-error slot. */
+int swi_error(swi_delivery *d, int status, const char *fmt, ...) SWI_ATTR_PRINTF(3, 4);
+/* Describes a record for messages: "persoon *****6782", "PIP 2 van persoon *****6782". */
+void swi_describe(char *buf, size_t size, swi_category c, const void *record);
+
+struct swi_person *swi_person_at(const swi_delivery *d, size_t slot);
+/* Returns a record to the delivery's pool (record.c). */
+void swi_record_release(swi_delivery *d, struct swi_record *r);
+
+/* ---- buffers (buffer.c) --------------------------------------------- */
+
+struct swi_buffer {
+	swi_alloc_fn alloc; /* NULL: libc */
+	void *alloc_ud;
+	char *data;
+	size_t size, cap;
+};
+
+swi_buffer *swi_buffer_new(swi_alloc_fn alloc, void *ud);
+/* Appends; SWI_OK or SWI_ENOMEM (the buffer keeps what it had). */
+int swi_buffer_append(swi_buffer *b, const void *data, size_t len);
+
+/* Used when no allocator is given. */
+void *swi_libc_alloc(void *ud, void *ptr, size_t size);
+
+#endif /* SWI_PRIVATE_H */
