@@ -1,33 +1,595 @@
 /*
- * Validation of a delivery against the rules of the guideline.
+ * The rule engine: checks a delivery against chapters 2 and 3 of the
+ * guideline. One pass over the levering and one over each person and its
+ * records; duplicates within a person are found by sorting that person's
+ * keys, so the work is linear in the number of records (n log n only for
+ * a person's own records). Rules that hold for every kenmerk of a type or
+ * doelgroep are driven by the kenmerken table; the rest name their
+ * kenmerken explicitly because the guideline does.
  */
-#include "rules.h"
+#define _POSIX_C_SOURCE 200809L
 
-/* The kenmerken the schema requires, per record: without them no file. */
-static int check_required(swi_delivery *d, swi_category c, const void *record)
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "gemeenten.h"
+#include "report.h"
+#include "ruleset.h"
+
+#define FIRST_TRAJECT_DAY 20220101 /* Wet inburgering 2021 in force (1.2) */
+
+struct ctx {
+	swi_delivery *d;
+	swi_report *r;
+	unsigned flags;
+	int32_t qs, qe;  /* the reporting quarter; 0 if k1 or k2 is missing */
+	int32_t today;   /* reference date */
+	struct swi_where w;
+	char bsn[10];
+	uint64_t *keys; /* scratch for duplicate checks */
+	size_t keys_cap;
+	int rc;
+};
+
+static void add(struct ctx *c, enum swi_rule rule, swi_category cat, int64_t record, int k,
+		const char *fmt, ...) SWI_ATTR_PRINTF(6, 7);
+static void add(struct ctx *c, enum swi_rule rule, swi_category cat, int64_t record, int k,
+		const char *fmt, ...)
+{
+	char message[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	struct swi_where w = c->w;
+	w.category = cat;
+	w.record = record;
+	swi_report_add(c->r, rule, &w, k, "%s", message);
+}
+
+static const char *label(int k)
+{
+	return swi_kenmerken[k].label;
+}
+
+static bool has(const void *record, int k)
+{
+	return swi_value_is_set(&swi_kenmerken[k], record);
+}
+
+static uint32_t get(const void *record, int k)
+{
+	return swi_value_load(&swi_kenmerken[k], record);
+}
+
+/* "PIP 2: " for messages about a record; "" for the person itself. */
+static void record_prefix(char *buf, size_t size, swi_category cat, int64_t record)
+{
+	if (record < 0)
+		*buf = '\0';
+	else
+		snprintf(buf, size, "%s %lld: ", swi_category_element(cat), (long long)record + 1);
+}
+
+static int32_t today_local(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&now, &tm))
+		return 0;
+	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+/* ---- generic, table-driven checks ----------------------------------- */
+
+static void check_required(struct ctx *c, swi_category cat, const void *record, int64_t index)
 {
 	int first, last;
-	swi_category_range(c, &first, &last);
+	char where[48];
+	swi_category_range(cat, &first, &last);
+	record_prefix(where, sizeof(where), cat, index);
+	for (int k = first; k <= last; k++)
+		if (swi_kenmerken[k].required && !has(record, k))
+			add(c, SWI_RULE_REQUIRED, cat, index, k,
+			    "%s%s (kenmerk %d) ontbreekt; dit kenmerk is verplicht", where, label(k), k);
+}
+
+/* Dates: not after the quarter or today, not before birth or 2022. */
+static void check_dates(struct ctx *c, swi_category cat, const void *record, int64_t index,
+			uint32_t birth)
+{
+	int first, last;
+	char where[48];
+	swi_category_range(cat, &first, &last);
+	record_prefix(where, sizeof(where), cat, index);
 	for (int k = first; k <= last; k++) {
-		const struct swi_kenmerk_def *def = &swi_kenmerken[k];
-		if (def->required && !swi_value_is_set(def, record)) {
-			char where[64];
-			swi_describe(where, sizeof(where), c, record);
-			return swi_error(d, SWI_EINCOMPLETE, "%s (kenmerk %d) ontbreekt bij %s; het "
-					 "XSD-voorschrift vereist dit kenmerk", def->label, k, where);
+		if (swi_kenmerken[k].type != SWI_TYPE_DATE || !has(record, k))
+			continue;
+		uint32_t v = get(record, k);
+		if (c->qe && v > (uint32_t)c->qe)
+			add(c, SWI_RULE_AFTER_QUARTER, cat, index, k,
+			    "%s%s (kenmerk %d) %08u ligt na het einde van het verslagkwartaal (%08d)",
+			    where, label(k), k, v, c->qe);
+		else if (v > (uint32_t)c->today)
+			add(c, SWI_RULE_AFTER_TODAY, cat, index, k,
+			    "%s%s (kenmerk %d) %08u ligt na de peildatum %08d", where, label(k), k, v,
+			    c->today);
+		if (k == SWI_K_GEBOORTEDATUM)
+			continue;
+		if (birth && v < birth)
+			add(c, SWI_RULE_BEFORE_BIRTH, cat, index, k,
+			    "%s%s (kenmerk %d) %08u ligt voor de geboortedatum %08u", where, label(k), k,
+			    v, birth);
+		else if (v < FIRST_TRAJECT_DAY)
+			add(c, SWI_RULE_BEFORE_2022, cat, index, k,
+			    "%s%s (kenmerk %d) %08u ligt voor 1 januari 2022", where, label(k), k, v);
+	}
+}
+
+/* Kenmerken that apply to one doelgroep only (Table 1, 2.2-2.4). */
+static void check_doelgroep(struct ctx *c, swi_category cat, const void *record, int64_t index,
+			    uint32_t type_migrant)
+{
+	int first, last;
+	char where[48];
+	if (!type_migrant)
+		return;
+	swi_category_range(cat, &first, &last);
+	record_prefix(where, sizeof(where), cat, index);
+	for (int k = first; k <= last; k++) {
+		uint8_t group = swi_kenmerken[k].doelgroep;
+		if (group == SWI_DOELGROEP_ALLE || group == type_migrant || !has(record, k))
+			continue;
+		add(c, SWI_RULE_DOELGROEP, cat, index, k,
+		    "%s%s (kenmerk %d) is niet van toepassing op %s (Type migrant %u) en dient niet "
+		    "geleverd te worden", where, label(k), k,
+		    type_migrant == SWI_DOELGROEP_ASIEL ? "asielstatushouders"
+							: "gezins- en overige migranten",
+		    type_migrant);
+	}
+}
+
+static void check_record(struct ctx *c, swi_category cat, const void *record, int64_t index,
+			 uint32_t birth, uint32_t type_migrant)
+{
+	check_required(c, cat, record, index);
+	check_dates(c, cat, record, index, birth);
+	check_doelgroep(c, cat, record, index, type_migrant);
+}
+
+/* ---- the levering --------------------------------------------------- */
+
+static bool file_name_matches(const struct swi_levering *l, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	char want[40];
+	int n = snprintf(want, sizeof(want), "SWI_%04u_%04u_%04u%u.", l->berichtgevercode,
+			 l->gemeentecode, l->jaar, l->kwartaal);
+	return strncmp(base, want, (size_t)n) == 0 &&
+	       (strcmp(base + n, "XML") == 0 || strcmp(base + n, "zip") == 0 ||
+		strcmp(base + n, "ZIP") == 0);
+}
+
+/* Day `day` of the first month after the quarter: 3.3.4's 4 weeks end on the 28th. */
+static int32_t next_quarter_day(const struct swi_levering *l, int day)
+{
+	return l->kwartaal == 4 ? (int32_t)(l->jaar + 1) * 10000 + 100 + day
+				: (int32_t)l->jaar * 10000 + (l->kwartaal * 3 + 1) * 100 + day;
+}
+
+static void check_levering(struct ctx *c, const char *file_name)
+{
+	const struct swi_levering *l = &c->d->levering;
+	check_required(c, SWI_CATEGORY_LEVERING, l, -1);
+
+	if (has(l, SWI_K_STATISTIEKJAAR) && !swi_ruleset_for_year(l->jaar))
+		add(c, SWI_RULE_NO_RULESET, SWI_CATEGORY_LEVERING, -1, SWI_K_STATISTIEKJAAR,
+		    "Statistiekjaar (kenmerk 1) %u: libswi heeft hiervoor geen regelset; "
+		    "ondersteunde jaren: %s", l->jaar, swi_ruleset_years());
+
+	const struct swi_ruleset *rs = has(l, SWI_K_STATISTIEKJAAR) ? swi_ruleset_for_year(l->jaar)
+								      : NULL;
+	if (rs && has(l, SWI_K_GEMEENTECODE)) {
+		const struct swi_gemeente_list *list = swi_gemeenten_for_year(rs->gemeente_year);
+		if (list && !swi_gemeente_find(list, l->gemeentecode))
+			add(c, SWI_RULE_GEMEENTE, SWI_CATEGORY_LEVERING, -1, SWI_K_GEMEENTECODE,
+			    "Gemeentecode (kenmerk 7) %04u staat niet in de CBS-lijst van gemeenten "
+			    "op 1 januari %d", l->gemeentecode, list->year);
+	}
+
+	bool named = has(l, 1) && has(l, 2) && has(l, 6) && has(l, 7);
+	if (file_name && named && !file_name_matches(l, file_name))
+		add(c, SWI_RULE_FILE_NAME, SWI_CATEGORY_LEVERING, -1, 0,
+		    "Bestandsnaam '%s' hoort SWI_%04u_%04u_%04u%u.XML te zijn (of .zip)", file_name,
+		    l->berichtgevercode, l->gemeentecode, l->jaar, l->kwartaal);
+
+	if (c->qe && c->today <= c->qe)
+		add(c, SWI_RULE_QUARTER_OPEN, SWI_CATEGORY_LEVERING, -1, SWI_K_STATISTIEKKWARTAAL,
+		    "Verslagkwartaal %u-%u eindigt op %08d, na de peildatum %08d: lever pas na afloop "
+		    "van het kwartaal", l->jaar, l->kwartaal, c->qe, c->today);
+	else if (c->qe && c->today > next_quarter_day(l, 28))
+		add(c, SWI_RULE_LATE, SWI_CATEGORY_LEVERING, -1, SWI_K_STATISTIEKKWARTAAL,
+		    "De aanleverperiode van kwartaal %u-%u eindigde 4 weken na %08d; peildatum %08d",
+		    l->jaar, l->kwartaal, c->qe, c->today);
+}
+
+/* ---- duplicates within a person ------------------------------------- */
+
+static int compare_keys(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/*
+ * Collects (key << 32 | record index) of the person's records of `kind`
+ * into the scratch array and sorts it. Returns the count, or -1 (ENOMEM).
+ */
+static long sorted_keys(struct ctx *c, const struct swi_person *p, swi_category kind,
+			uint32_t (*key)(const struct swi_record *))
+{
+	size_t n = 0, index = 0;
+	for (const struct swi_record *r = p->first; r; r = r->next) {
+		if (r->kind != kind)
+			continue;
+		if (n == c->keys_cap) {
+			size_t cap = c->keys_cap ? c->keys_cap * 2 : 16;
+			uint64_t *grown = swi_realloc(c->d, c->keys, cap * sizeof(*grown));
+			if (!grown) {
+				c->rc = SWI_ENOMEM;
+				return -1;
+			}
+			c->keys = grown;
+			c->keys_cap = cap;
+		}
+		c->keys[n++] = (uint64_t)key(r) << 32 | index++;
+	}
+	if (n > 1)
+		qsort(c->keys, n, sizeof(*c->keys), compare_keys);
+	return (long)n;
+}
+
+static uint32_t talk_key(const struct swi_record *r)
+{
+	return r->u.gesprek.datum;
+}
+
+static uint32_t pip_key(const struct swi_record *r)
+{
+	return r->u.pip.datum;
+}
+
+static uint32_t fine_key(const struct swi_record *r)
+{
+	/* Date and reason together: the same date with another reason is fine. */
+	return r->u.boete.datum * 4u + r->u.boete.reden;
+}
+
+/* Reports every record whose key (non-zero) equals its predecessor's. */
+static void report_duplicates(struct ctx *c, long n, swi_category kind, enum swi_rule rule, int k,
+			      const char *what)
+{
+	for (long i = 1; i < n; i++) {
+		uint32_t a = (uint32_t)(c->keys[i - 1] >> 32), b = (uint32_t)(c->keys[i] >> 32);
+		if (!b || a != b)
+			continue;
+		int64_t record = (int64_t)(c->keys[i] & 0xffffffffu);
+		int64_t other = (int64_t)(c->keys[i - 1] & 0xffffffffu);
+		add(c, rule, kind, record, k, "%s %lld: %s als %s %lld", swi_category_element(kind),
+		    (long long)record + 1, what, swi_category_element(kind), (long long)other + 1);
+	}
+}
+
+/* ---- a person ------------------------------------------------------- */
+
+struct person_facts {
+	bool has_pip, b1_or_z, z_done;
+	uint32_t first_pip; /* earliest PIPDatum, 0 if none */
+};
+
+static void check_pips(struct ctx *c, const struct swi_person *p, struct person_facts *f)
+{
+	int64_t index = 0;
+	uint32_t route_begin = 0;
+	bool begin_differs = false;
+	for (const struct swi_record *r = p->first; r; r = r->next) {
+		if (r->kind != SWI_CATEGORY_PIP)
+			continue;
+		int64_t i = index++;
+		uint32_t route = r->u.pip.route, datum = r->u.pip.datum;
+		f->has_pip = true;
+		f->b1_or_z |= route == 1 || route == 3;
+		f->z_done |= route == 3 && r->u.pip.einddatum;
+		if (datum && (!f->first_pip || datum < f->first_pip))
+			f->first_pip = datum;
+		if (r->u.pip.niveau && route != 1)
+			add(c, SWI_RULE_K32_WITHOUT_B1, SWI_CATEGORY_PIP, i, 32,
+			    "PIP %lld: Leerroute - niveau (kenmerk 32) %u is gevuld maar de route is %s",
+			    (long long)i + 1, r->u.pip.niveau, route ? (route == 2 ? "2 (Onderwijsroute)"
+							       : "3 (Z-route)") : "niet gevuld");
+		if (route == 1 && !r->u.pip.niveau)
+			add(c, SWI_RULE_K32_MISSING, SWI_CATEGORY_PIP, i, 32,
+			    "PIP %lld: Leerroute - niveau (kenmerk 32) ontbreekt bij de B1-route",
+			    (long long)i + 1);
+		if (r->u.pip.einddatum && route != 3)
+			add(c, SWI_RULE_K34_WITHOUT_Z, SWI_CATEGORY_PIP, i, 34,
+			    "PIP %lld: Leerroute - einddatum (kenmerk 34) %08u is alleen voor de Z-route; "
+			    "de route is %s", (long long)i + 1, r->u.pip.einddatum,
+			    route == 1 ? "1 (B1-route)" : route == 2 ? "2 (Onderwijsroute)" : "niet gevuld");
+		if (r->u.pip.einddatum && r->u.pip.begindatum &&
+		    r->u.pip.einddatum < r->u.pip.begindatum)
+			add(c, SWI_RULE_ROUTE_ORDER, SWI_CATEGORY_PIP, i, 34,
+			    "PIP %lld: Leerroute - einddatum (kenmerk 34) %08u ligt voor de begindatum "
+			    "(kenmerk 33) %08u", (long long)i + 1, r->u.pip.einddatum, r->u.pip.begindatum);
+		if (r->u.pip.einddatum && !r->u.pip.begindatum && p->type_migrant == 1)
+			add(c, SWI_RULE_ROUTE_END_ONLY, SWI_CATEGORY_PIP, i, 34,
+			    "PIP %lld: Leerroute - einddatum (kenmerk 34) %08u zonder begindatum "
+			    "(kenmerk 33)", (long long)i + 1, r->u.pip.einddatum);
+		if (r->u.pip.begindatum) {
+			if (!route_begin)
+				route_begin = r->u.pip.begindatum;
+			else if (r->u.pip.begindatum != route_begin && !begin_differs) {
+				begin_differs = true;
+				add(c, SWI_RULE_ROUTE_BEGIN_DIFFERS, SWI_CATEGORY_PIP, i, 33,
+				    "PIP %lld: Leerroute - begindatum (kenmerk 33) %08u verschilt van %08u "
+				    "in een eerder PIP", (long long)i + 1, r->u.pip.begindatum, route_begin);
+			}
 		}
 	}
+	long n = sorted_keys(c, p, SWI_CATEGORY_PIP, pip_key);
+	report_duplicates(c, n, SWI_CATEGORY_PIP, SWI_RULE_PIP_TWICE, 30,
+			  "zelfde PIP-datum (kenmerk 30)");
+}
+
+static void check_talks(struct ctx *c, const struct swi_person *p)
+{
+	int64_t index = 0;
+	for (const struct swi_record *r = p->first; r; r = r->next) {
+		if (r->kind != SWI_CATEGORY_GESPREK)
+			continue;
+		int64_t i = index++;
+		uint32_t datum = r->u.gesprek.datum;
+		if (!datum)
+			continue;
+		if (c->qs && datum < (uint32_t)c->qs)
+			add(c, SWI_RULE_TALK_BEFORE_QUARTER, SWI_CATEGORY_GESPREK, i, 35,
+			    "Voortgangsgesprek %lld: datum (kenmerk 35) %08u ligt voor het "
+			    "verslagkwartaal (vanaf %08d)", (long long)i + 1, datum, c->qs);
+		if (p->intake_begindatum && datum <= p->intake_begindatum)
+			add(c, SWI_RULE_TALK_BEFORE_INTAKE, SWI_CATEGORY_GESPREK, i, 35,
+			    "Voortgangsgesprek %lld: datum (kenmerk 35) %08u ligt op of voor de brede "
+			    "intake (kenmerk 15) %08u", (long long)i + 1, datum, p->intake_begindatum);
+		if (p->einde_datum && datum > p->einde_datum)
+			add(c, SWI_RULE_TALK_AFTER_END, SWI_CATEGORY_GESPREK, i, 35,
+			    "Voortgangsgesprek %lld: datum (kenmerk 35) %08u ligt na het einde van de "
+			    "begeleiding (kenmerk 29) %08u", (long long)i + 1, datum, p->einde_datum);
+	}
+	int max = swi_category_max_per_person(SWI_CATEGORY_GESPREK);
+	if (max && index > max)
+		add(c, SWI_RULE_TALKS_MAX, SWI_CATEGORY_GESPREK, -1, 35,
+		    "%lld voortgangsgesprekken (kenmerk 35); maximaal %d per persoon per kwartaal",
+		    (long long)index, max);
+	long n = sorted_keys(c, p, SWI_CATEGORY_GESPREK, talk_key);
+	report_duplicates(c, n, SWI_CATEGORY_GESPREK, SWI_RULE_TALK_TWICE, 35,
+			  "zelfde datum (kenmerk 35)");
+}
+
+static void check_fines(struct ctx *c, const struct swi_person *p)
+{
+	int64_t index = 0;
+	for (const struct swi_record *r = p->first; r; r = r->next) {
+		if (r->kind != SWI_CATEGORY_BOETE)
+			continue;
+		int64_t i = index++;
+		uint32_t datum = r->u.boete.datum;
+		if (!datum)
+			continue;
+		if (c->qs && datum < (uint32_t)c->qs)
+			add(c, SWI_RULE_FINE_BEFORE_QUARTER, SWI_CATEGORY_BOETE, i, 36,
+			    "Boete %lld: datum (kenmerk 36) %08u ligt voor het verslagkwartaal; alleen "
+			    "juist als correctie van een eerder geleverde boete", (long long)i + 1, datum);
+		if (p->einde_datum && datum > p->einde_datum)
+			add(c, SWI_RULE_FINE_AFTER_END, SWI_CATEGORY_BOETE, i, 36,
+			    "Boete %lld: datum (kenmerk 36) %08u ligt na het einde van de begeleiding "
+			    "(kenmerk 29) %08u", (long long)i + 1, datum, p->einde_datum);
+	}
+	long n = sorted_keys(c, p, SWI_CATEGORY_BOETE, fine_key);
+	report_duplicates(c, n, SWI_CATEGORY_BOETE, SWI_RULE_FINE_TWICE, 36,
+			  "zelfde datum (kenmerk 36) en reden (kenmerk 37)");
+}
+
+/* A rule about a pair "end without begin" or "end before begin". */
+static void check_pair(struct ctx *c, const struct swi_person *p, int begin, int end,
+		       enum swi_rule order_rule, enum swi_rule end_only_rule)
+{
+	if (!has(p, end))
+		return;
+	if (!has(p, begin))
+		add(c, end_only_rule, SWI_CATEGORY_PERSOON, -1, end,
+		    "%s (kenmerk %d) %08u is gevuld zonder %s (kenmerk %d)", label(end), end,
+		    get(p, end), label(begin), begin);
+	else if (get(p, end) < get(p, begin))
+		add(c, order_rule, SWI_CATEGORY_PERSOON, -1, end,
+		    "%s (kenmerk %d) %08u ligt voor %s (kenmerk %d) %08u", label(end), end,
+		    get(p, end), label(begin), begin, get(p, begin));
+}
+
+static void check_person(struct ctx *c, const struct swi_person *p)
+{
+	struct person_facts f = {0};
+	uint32_t birth = p->geboortedatum, type = p->type_migrant;
+
+	check_record(c, SWI_CATEGORY_PERSOON, p, -1, birth, type);
+	int64_t index[SWI_CATEGORY_BOETE + 1] = {0};
+	for (const struct swi_record *r = p->first; r; r = r->next)
+		check_record(c, (swi_category)r->kind, r, index[r->kind]++, birth, type);
+
+	if (birth && c->qe) {
+		/* Whole years between two yyyymmdd dates: the difference / 10000. */
+		uint32_t age = ((uint32_t)c->qe - birth) / 10000;
+		if (birth <= (uint32_t)c->qe && (age < 16 || age > 70))
+			add(c, SWI_RULE_AGE, SWI_CATEGORY_PERSOON, -1, SWI_K_GEBOORTEDATUM,
+			    "Geboortedatum (kenmerk 9) %08u: %u jaar oud aan het einde van het kwartaal, "
+			    "buiten 16 tot en met 70", birth, age);
+	}
+
+	check_pips(c, p, &f);
+	check_talks(c, p);
+	check_fines(c, p);
+
+	/* k18/k19: analfabetisme only if an alfabetiseringscursus is needed. */
+	if (p->analfabetisme && p->alfabetiseringscursus != 2)
+		add(c, SWI_RULE_K19_WITHOUT_K18, SWI_CATEGORY_PERSOON, -1, 19,
+		    "Analfabetisme (kenmerk 19) %u is gevuld maar Alfabetiseringscursus (kenmerk 18) "
+		    "is %s", p->analfabetisme, p->alfabetiseringscursus ? "1 (Nee)" : "niet gevuld");
+	if (p->alfabetiseringscursus == 2 && !p->analfabetisme)
+		add(c, SWI_RULE_K19_MISSING, SWI_CATEGORY_PERSOON, -1, 19,
+		    "Analfabetisme (kenmerk 19) ontbreekt terwijl Alfabetiseringscursus (kenmerk 18) "
+		    "2 (Ja) is");
+
+	/* k23-k27: only after a completed Z-route, k24-k27 only if k23 = 2. */
+	if (p->z_inschatting && !f.z_done)
+		add(c, SWI_RULE_K23_WITHOUT_Z, SWI_CATEGORY_PERSOON, -1, 23,
+		    "Z-route - inschatting taalniveau (kenmerk 23) %u is gevuld zonder afgeronde "
+		    "Z-route (geen PIP met route 3 en einddatum)", p->z_inschatting);
+	if (f.z_done && !p->z_inschatting)
+		add(c, SWI_RULE_K23_MISSING, SWI_CATEGORY_PERSOON, -1, 23,
+		    "Z-route - inschatting taalniveau (kenmerk 23) ontbreekt na een afgeronde Z-route");
+	for (int k = SWI_K_ZROUTE_LEZEN; k <= SWI_K_ZROUTE_LUISTEREN; k++) {
+		if (has(p, k) && p->z_inschatting != 2)
+			add(c, SWI_RULE_K24_WITHOUT_K23, SWI_CATEGORY_PERSOON, -1, k,
+			    "%s (kenmerk %d) %u is gevuld maar de inschatting taalniveau (kenmerk 23) "
+			    "is %s", label(k), k, get(p, k), p->z_inschatting ? "1 (Nee)" : "niet gevuld");
+		if (!has(p, k) && p->z_inschatting == 2)
+			add(c, SWI_RULE_K24_MISSING, SWI_CATEGORY_PERSOON, -1, k,
+			    "%s (kenmerk %d) ontbreekt terwijl de inschatting taalniveau (kenmerk 23) "
+			    "2 (Ja) is", label(k), k);
+	}
+
+	/* k28/k29: the date is mandatory with the reason. */
+	if (p->einde_reden && !p->einde_datum)
+		add(c, SWI_RULE_K29_MISSING, SWI_CATEGORY_PERSOON, -1, 29,
+		    "Einde begeleiding gemeente - datum (kenmerk 29) ontbreekt bij reden (kenmerk 28) %u",
+		    p->einde_reden);
+	if (p->einde_datum && !p->einde_reden)
+		add(c, SWI_RULE_K28_MISSING, SWI_CATEGORY_PERSOON, -1, 28,
+		    "Einde begeleiding gemeente - reden (kenmerk 28) ontbreekt bij datum (kenmerk 29) "
+		    "%08u", p->einde_datum);
+
+	/* k21/k22: for persons who follow or followed the B1- or Z-route. */
+	if ((p->map_eerste_activiteit || p->map_eindgesprek) && !f.b1_or_z) {
+		int k = p->map_eerste_activiteit ? 21 : 22;
+		add(c, SWI_RULE_MAP_WITHOUT_ROUTE, SWI_CATEGORY_PERSOON, -1, k,
+		    "%s (kenmerk %d) %08u is gevuld maar de levering bevat geen PIP met de B1- of "
+		    "Z-route", label(k), k, get(p, k));
+	}
+
+	/* Order of begin and end; the ontzorgen pair only where it applies. */
+	if (type != SWI_DOELGROEP_GEZIN)
+		check_pair(c, p, SWI_K_ONTZORGEN_BEGINDATUM, SWI_K_ONTZORGEN_EINDDATUM,
+			   SWI_RULE_ONTZORGEN_ORDER, SWI_RULE_ONTZORGEN_END_ONLY);
+	check_pair(c, p, SWI_K_MAP_DATUM_EERSTE_ACTIVITEIT, SWI_K_MAP_DATUM_EINDGESPREK,
+		   SWI_RULE_MAP_ORDER, SWI_RULE_MAP_END_ONLY);
+
+	/* Plausibility around the brede intake (2.2, kenmerk 15 and 16). */
+	if (f.has_pip && !p->intake_begindatum)
+		add(c, SWI_RULE_PIP_NO_INTAKE, SWI_CATEGORY_PERSOON, -1, 15,
+		    "Brede intake - begindatum (kenmerk 15) ontbreekt terwijl er een PIP is");
+	if (f.first_pip && p->intake_begindatum > f.first_pip)
+		add(c, SWI_RULE_INTAKE_AFTER_PIP, SWI_CATEGORY_PERSOON, -1, 15,
+		    "Brede intake - begindatum (kenmerk 15) %08u ligt na het eerste PIP (kenmerk 30) "
+		    "%08u", p->intake_begindatum, f.first_pip);
+	if (p->uren_taal_knm != SWI_U16_UNSET && !p->intake_begindatum)
+		add(c, SWI_RULE_HOURS_NO_INTAKE, SWI_CATEGORY_PERSOON, -1, 16,
+		    "Brede intake - gevolgde uren taalles en KNM (kenmerk 16) %u zonder brede intake "
+		    "(kenmerk 15)", p->uren_taal_knm);
+	if (f.has_pip && !p->alfabetiseringscursus)
+		add(c, SWI_RULE_PIP_NO_K18, SWI_CATEGORY_PERSOON, -1, 18,
+		    "Alfabetiseringscursus (kenmerk 18) ontbreekt terwijl er een PIP is");
+}
+
+/* ---- entry points --------------------------------------------------- */
+
+SWI_EXPORT int swi_delivery_set_reference_date(swi_delivery *d, int32_t yyyymmdd)
+{
+	if (!d)
+		return SWI_EINVAL;
+	if (yyyymmdd != 0 && !swi_date_valid((uint32_t)yyyymmdd))
+		return swi_error(d, SWI_EDATE, "peildatum %d is geen bestaande datum (jjjjmmdd)",
+				 yyyymmdd);
+	d->reference_date = yyyymmdd;
+	return SWI_OK;
+}
+
+static int validate(swi_report **out, swi_delivery *d, const char *file_name, unsigned flags)
+{
+	struct ctx c = {.d = d, .flags = flags, .rc = SWI_OK};
+	c.r = swi_report_new(d->alloc, d->alloc_ud);
+	if (!c.r)
+		return SWI_ENOMEM;
+	const struct swi_levering *l = &d->levering;
+	if (has(l, SWI_K_STATISTIEKJAAR) && has(l, SWI_K_STATISTIEKKWARTAAL)) {
+		c.qs = (int32_t)l->jaar * 10000 + (l->kwartaal * 3 - 2) * 100 + 1;
+		c.qe = (int32_t)l->jaar * 10000 + l->kwartaal * 300 +
+		       (l->kwartaal == 1 || l->kwartaal == 4 ? 31 : 30);
+	}
+	c.today = d->reference_date ? d->reference_date : today_local();
+	c.w = (struct swi_where){.person = -1, .record = -1, .bsn = ""};
+
+	check_levering(&c, file_name);
+	int64_t index = 0;
+	for (const swi_person *p = swi_delivery_first_person(d); p; p = swi_person_next(p)) {
+		if (flags & SWI_VALIDATE_SHOW_BSN)
+			snprintf(c.bsn, sizeof(c.bsn), "%09u", p->bsn);
+		else
+			swi_bsn_mask(p->bsn, c.bsn);
+		c.w = (struct swi_where){.person = index++, .record = -1, .bsn = c.bsn};
+		check_person(&c, p);
+		if (c.rc != SWI_OK || swi_report_status(c.r) != SWI_OK)
+			break;
+	}
+	swi_free(d, c.keys);
+	int rc = c.rc != SWI_OK ? c.rc : swi_report_status(c.r);
+	if (rc != SWI_OK) {
+		swi_report_free(c.r);
+		return rc;
+	}
+	*out = c.r;
+	return SWI_OK;
+}
+
+SWI_EXPORT int swi_delivery_validate(swi_report **out, swi_delivery *d, const char *file_name,
+				     unsigned flags)
+{
+	if (out)
+		*out = NULL;
+	if (!out || !d)
+		return d ? swi_error(d, SWI_EINVAL, "geen uitvoerparameter") : SWI_EINVAL;
+	if (flags & ~(unsigned)SWI_VALIDATE_SHOW_BSN)
+		return swi_error(d, SWI_EINVAL, "onbekende validatievlaggen 0x%x", flags);
+	int rc = validate(out, d, file_name, flags);
+	if (rc != SWI_OK)
+		return swi_error(d, rc, "onvoldoende geheugen voor het validatierapport");
 	return SWI_OK;
 }
 
 int swi_rules_gate(swi_delivery *d)
 {
-	int rc = check_required(d, SWI_CATEGORY_LEVERING, &d->levering);
-	for (const swi_person *p = swi_delivery_first_person(d); p && rc == SWI_OK;
-	     p = swi_person_next(p)) {
-		rc = check_required(d, SWI_CATEGORY_PERSOON, p);
-		for (const struct swi_record *r = p->first; r && rc == SWI_OK; r = r->next)
-			rc = check_required(d, (swi_category)r->kind, r);
+	swi_report *r;
+	int rc = validate(&r, d, NULL, 0);
+	if (rc != SWI_OK)
+		return swi_error(d, rc, "onvoldoende geheugen voor de validatie");
+	enum swi_rule rule;
+	const char *first = swi_report_first_error(r, &rule);
+	if (first) {
+		/* Missing schema-required kenmerken are the one error with its own code. */
+		rc = swi_report_has_rule(r, SWI_RULE_REQUIRED) ? SWI_EINCOMPLETE : SWI_EINVALID;
+		swi_error(d, rc, "de levering heeft %zu fout(en) en wordt niet geschreven; eerste: %s %s",
+			  swi_report_count_severity(r, SWI_SEVERITY_ERROR), swi_rule_id(rule), first);
 	}
+	swi_report_free(r);
 	return rc;
 }

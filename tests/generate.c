@@ -182,7 +182,8 @@ swi_person *gen_person(swi_delivery *d, struct gen *g, unsigned flags)
 		MUST(swi_person_set_int(p, SWI_K_BREDE_INTAKE_UREN_TAAL_KNM, gen_range(g, 0, 400)));
 	if (maybe(g, flags) && gen_range(g, 0, 3) == 0)
 		MUST(swi_person_set_int(p, SWI_K_WAARSCHUWING_INTAKE_DATUM,
-					max32(birth + 160000, gen_date_add_days(intake, -10))));
+					max32(max32(birth + 160000, 20220101),
+					      gen_date_add_days(intake, -10))));
 	if (asiel) {
 		if (maybe(g, flags))
 			MUST(swi_person_set_int(p, SWI_K_MAATSCHAPPELIJKE_BEGELEIDING_BEGINDATUM,
@@ -248,7 +249,7 @@ swi_person *gen_person(swi_delivery *d, struct gen *g, unsigned flags)
 			last_event = max32(last_event, talk);
 		}
 	}
-	if (z_done && maybe(g, flags)) {
+	if (z_done && ((flags & GEN_CLEAN) || maybe(g, flags))) {
 		int known = gen_range(g, 1, 2);
 		MUST(swi_person_set_int(p, SWI_K_ZROUTE_INSCHATTING_TAALNIVEAU, known));
 		static const int levels[] = {1, 2, 3, 9};

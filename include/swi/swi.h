@@ -13,5 +13,6 @@
 #include <swi/kenmerk.h>
 #include <swi/delivery.h>
 #include <swi/write.h>
+#include <swi/validate.h>
 
 #endif /* SWI_SWI_H */

@@ -1,0 +1,118 @@
+/*
+ * libswi - validate.h: checking a delivery against the rules of the SWI
+ * guideline before CBS does (its technical and statistical controls,
+ * guideline 4.1), with stable, precise diagnostics.
+ *
+ * Every diagnostic carries a permanent rule id ("SWI-012"; the catalogue
+ * is doc/rules.md, a retired id is never reused), a severity, the kenmerk
+ * (0 for file level), the record kind, the person and record index, the
+ * person's BSN (masked as *****6782 unless SWI_VALIDATE_SHOW_BSN) and a
+ * Dutch message that names the kenmerk and the offending value.
+ *
+ *  SWI_SEVERITY_ERROR: CBS's technical control would refuse the file, a
+ *      kenmerk is present where the guideline says it does not apply, or
+ *      the data is logically impossible. Writers refuse such a delivery
+ *      unless given SWI_WRITE_FORCE.
+ *  SWI_SEVERITY_WARNING: a plausibility signal, including a conditional
+ *      kenmerk that is still missing (3.3.3: many kenmerken are
+ *      legitimately not filled yet).
+ *
+ * Thread-safety: see common.h. A report is independent of its delivery
+ * once made: it survives edits and the free of the delivery.
+ */
+#ifndef SWI_VALIDATE_H
+#define SWI_VALIDATE_H
+
+#include <swi/common.h>
+#include <swi/delivery.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct swi_report swi_report;
+
+typedef enum swi_severity {
+	SWI_SEVERITY_ERROR = 1,
+	SWI_SEVERITY_WARNING = 2,
+} swi_severity;
+
+/** Flags for swi_delivery_validate(); combine with |. */
+enum swi_validate_flags {
+	/** Put full BSNs in swi_report_bsn() and in messages (default: masked). */
+	SWI_VALIDATE_SHOW_BSN = 1u << 0,
+};
+
+/**
+ * Sets "today" for the rule that no date may lie in the future, as
+ * yyyymmdd; 0 (the default) means the system clock's local date. Tests set
+ * it to get reproducible reports. SWI_OK, SWI_EINVAL or SWI_EDATE.
+ */
+SWI_EXPORT int swi_delivery_set_reference_date(swi_delivery *d, int32_t yyyymmdd);
+
+/**
+ * Validates the delivery with the ruleset of its statistiekjaar (k1).
+ * `file_name` is optional: when given (a name or a path), it is checked
+ * against k1, k2, k6 and k7 (guideline 3.4.2).
+ * NEW report in *out (free with swi_report_free()), also when the delivery
+ * has errors: the return value says whether validation ran, not whether the
+ * data is valid. Returns SWI_OK, SWI_EINVAL or SWI_ENOMEM.
+ * Runs in time linear in the number of records.
+ */
+SWI_EXPORT int swi_delivery_validate(swi_report **out, swi_delivery *d, const char *file_name,
+				     unsigned flags);
+
+/** Frees the report and all its strings. Accepts NULL. */
+SWI_EXPORT void swi_report_free(swi_report *r);
+
+/** Number of diagnostics (0 for NULL). */
+SWI_EXPORT size_t swi_report_count(const swi_report *r);
+
+/** Number of diagnostics of one severity (0 for NULL). */
+SWI_EXPORT size_t swi_report_count_severity(const swi_report *r, swi_severity severity);
+
+/*
+ * Accessors of diagnostic i (0-based, in the order found: file level first,
+ * then persons in delivery order). For NULL or i out of range they return
+ * NULL, 0 or -1 as stated. Strings are BORROWED from the report: valid
+ * until swi_report_free().
+ */
+
+/** The permanent rule id, e.g. "SWI-012". */
+SWI_EXPORT const char *swi_report_rule(const swi_report *r, size_t i);
+/** SWI_SEVERITY_ERROR or SWI_SEVERITY_WARNING (0 if out of range). */
+SWI_EXPORT swi_severity swi_report_severity(const swi_report *r, size_t i);
+/** The kenmerk number, or 0 for a file-level diagnostic. */
+SWI_EXPORT int swi_report_kenmerk(const swi_report *r, size_t i);
+/** The kind of record (SWI_CATEGORY_*) the diagnostic is about. */
+SWI_EXPORT swi_category swi_report_category(const swi_report *r, size_t i);
+/** 0-based index of the person in the delivery, or -1 (levering level). */
+SWI_EXPORT int64_t swi_report_person(const swi_report *r, size_t i);
+/** 0-based index of the record among the person's records of its kind, or -1. */
+SWI_EXPORT int64_t swi_report_record(const swi_report *r, size_t i);
+/** The person's BSN, masked unless SWI_VALIDATE_SHOW_BSN; "" at levering level. */
+SWI_EXPORT const char *swi_report_bsn(const swi_report *r, size_t i);
+/** The Dutch message. */
+SWI_EXPORT const char *swi_report_message(const swi_report *r, size_t i);
+/** Line in the source file for diagnostics from the reader; 0 if none. */
+SWI_EXPORT int64_t swi_report_line(const swi_report *r, size_t i);
+
+/*
+ * The rule catalogue (the same rules as doc/rules.md), for tools and tests.
+ */
+
+/** Number of rules in the catalogue. */
+SWI_EXPORT size_t swi_rule_count(void);
+/** Rule i (0-based) of the catalogue: id ("SWI-012"), severity, the
+ * kenmerken it concerns (text such as "18, 19"), the guideline section and
+ * a Dutch description. Every out-parameter is optional; the strings are
+ * static. SWI_OK or SWI_ERANGE. Thread-safe. */
+SWI_EXPORT int swi_rule_at(size_t i, const char **id, swi_severity *severity,
+			   const char **kenmerken, const char **section,
+			   const char **description);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SWI_VALIDATE_H */

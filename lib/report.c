@@ -1,0 +1,237 @@
+/*
+ * The validation report: a flat array of diagnostics plus one pool for
+ * their message text. It owns copies of everything, so it outlives edits
+ * and the free of the delivery it was made from.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "report.h"
+
+struct swi_diag {
+	int64_t person, record, line;
+	size_t message; /* offset into the text pool */
+	uint16_t rule;
+	uint8_t severity, category, kenmerk;
+	char bsn[10];
+};
+
+struct swi_report {
+	swi_alloc_fn alloc;
+	void *alloc_ud;
+	struct swi_diag *diags;
+	size_t n, cap;
+	size_t n_errors, n_warnings;
+	swi_buffer *text;
+	int rc; /* SWI_ENOMEM once an add failed */
+};
+
+#define X(name, id, sev, ks, sec, desc) {id, SWI_SEVERITY_##sev, ks, sec, desc},
+static const struct {
+	const char *id;
+	swi_severity severity;
+	const char *kenmerken, *section, *description;
+} catalogue[SWI_RULE_COUNT] = {SWI_RULES(X)};
+#undef X
+
+swi_report *swi_report_new(swi_alloc_fn alloc, void *ud)
+{
+	swi_report *r = alloc(ud, NULL, sizeof(*r));
+	if (!r)
+		return NULL;
+	memset(r, 0, sizeof(*r));
+	r->alloc = alloc;
+	r->alloc_ud = ud;
+	r->text = swi_buffer_new(alloc, ud);
+	if (!r->text) {
+		alloc(ud, r, 0);
+		return NULL;
+	}
+	return r;
+}
+
+int swi_report_status(const swi_report *r)
+{
+	return r->rc;
+}
+
+swi_severity swi_rule_severity(enum swi_rule rule)
+{
+	return catalogue[rule].severity;
+}
+
+const char *swi_rule_id(enum swi_rule rule)
+{
+	return catalogue[rule].id;
+}
+
+void swi_report_add(swi_report *r, enum swi_rule rule, const struct swi_where *where, int kenmerk,
+		    const char *fmt, ...)
+{
+	if (r->rc != SWI_OK)
+		return;
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		struct swi_diag *grown = cap <= SIZE_MAX / sizeof(*grown)
+			? r->alloc(r->alloc_ud, r->diags, cap * sizeof(*grown)) : NULL;
+		if (!grown) {
+			r->rc = SWI_ENOMEM;
+			return;
+		}
+		r->diags = grown;
+		r->cap = cap;
+	}
+	char message[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int len = vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		len = 0;
+	if ((size_t)len >= sizeof(message))
+		len = sizeof(message) - 1;
+	size_t offset = swi_buffer_size(r->text);
+	/* Keep the NUL in the pool: messages are handed out as C strings. */
+	if (swi_buffer_append(r->text, message, (size_t)len + 1) != SWI_OK) {
+		r->rc = SWI_ENOMEM;
+		return;
+	}
+	struct swi_diag *g = &r->diags[r->n++];
+	g->person = where->person;
+	g->record = where->record;
+	g->line = where->line;
+	g->message = offset;
+	g->rule = (uint16_t)rule;
+	g->severity = (uint8_t)catalogue[rule].severity;
+	g->category = (uint8_t)where->category;
+	g->kenmerk = (uint8_t)kenmerk;
+	snprintf(g->bsn, sizeof(g->bsn), "%s", where->bsn ? where->bsn : "");
+	if (g->severity == SWI_SEVERITY_ERROR)
+		r->n_errors++;
+	else
+		r->n_warnings++;
+}
+
+const char *swi_report_first_error(const swi_report *r, enum swi_rule *rule)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->diags[i].severity == SWI_SEVERITY_ERROR) {
+			*rule = (enum swi_rule)r->diags[i].rule;
+			return r->text->data + r->diags[i].message;
+		}
+	}
+	return NULL;
+}
+
+bool swi_report_has_rule(const swi_report *r, enum swi_rule rule)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->diags[i].rule == rule)
+			return true;
+	return false;
+}
+
+SWI_EXPORT void swi_report_free(swi_report *r)
+{
+	if (!r)
+		return;
+	swi_buffer_free(r->text);
+	if (r->diags)
+		r->alloc(r->alloc_ud, r->diags, 0);
+	r->alloc(r->alloc_ud, r, 0);
+}
+
+SWI_EXPORT size_t swi_report_count(const swi_report *r)
+{
+	return r ? r->n : 0;
+}
+
+SWI_EXPORT size_t swi_report_count_severity(const swi_report *r, swi_severity severity)
+{
+	if (!r)
+		return 0;
+	return severity == SWI_SEVERITY_ERROR ? r->n_errors
+	     : severity == SWI_SEVERITY_WARNING ? r->n_warnings : 0;
+}
+
+static const struct swi_diag *diag(const swi_report *r, size_t i)
+{
+	return r && i < r->n ? &r->diags[i] : NULL;
+}
+
+SWI_EXPORT const char *swi_report_rule(const swi_report *r, size_t i)
+{
+	const struct swi_diag *g = diag(r, i);
+	return g ? catalogue[g->rule].id : NULL;
+}
+
+SWI_EXPORT swi_severity swi_report_severity(const swi_report *r, size_t i)
+{
+	const struct swi_diag *g = diag(r, i);
+	return g ? (swi_severity)g->severity : (swi_severity)0;
+}
+
+SWI_EXPORT int swi_report_kenmerk(const swi_report *r, size_t i)
+{
+	const struct swi_diag *g = diag(r, i);
+	return g ? g->kenmerk : -1;
+}
+
+SWI_EXPORT swi_category swi_report_category(const swi_report *r, size_t i)
+{
+	const struct swi_diag *g = diag(r, i);
+	return g ? (swi_category)g->category : (swi_category)0;
+}
+
+SWI_EXPORT int64_t swi_report_person(const swi_report *r, size_t i)
+{
+	const struct swi_diag *g = diag(r, i);
+	return g ? g->person : -1;
+}
+
+SWI_EXPORT int64_t swi_report_record(const swi_report *r, size_t i)
+{
+	const struct swi_diag *g = diag(r, i);
+	return g ? g->record : -1;
+}
+
+SWI_EXPORT const char *swi_report_bsn(const swi_report *r, size_t i)
+{
+	const struct swi_diag *g = diag(r, i);
+	return g ? g->bsn : NULL;
+}
+
+SWI_EXPORT const char *swi_report_message(const swi_report *r, size_t i)
+{
+	const struct swi_diag *g = diag(r, i);
+	return g ? r->text->data + g->message : NULL;
+}
+
+SWI_EXPORT int64_t swi_report_line(const swi_report *r, size_t i)
+{
+	const struct swi_diag *g = diag(r, i);
+	return g ? g->line : -1;
+}
+
+SWI_EXPORT size_t swi_rule_count(void)
+{
+	return SWI_RULE_COUNT;
+}
+
+SWI_EXPORT int swi_rule_at(size_t i, const char **id, swi_severity *severity,
+			   const char **kenmerken, const char **section, const char **description)
+{
+	if (i >= SWI_RULE_COUNT)
+		return SWI_ERANGE;
+	if (id)
+		*id = catalogue[i].id;
+	if (severity)
+		*severity = catalogue[i].severity;
+	if (kenmerken)
+		*kenmerken = catalogue[i].kenmerken;
+	if (section)
+		*section = catalogue[i].section;
+	if (description)
+		*description = catalogue[i].description;
+	return SWI_OK;
+}

@@ -1,0 +1,28 @@
+/* Building a validation report (report.c); used by the validator and the reader. */
+#ifndef SWI_REPORT_H
+#define SWI_REPORT_H
+
+#include "rules.h"
+
+/* Where a diagnostic points: record kind, indices, BSN text, source line. */
+struct swi_where {
+	swi_category category;
+	int64_t person; /* -1: levering */
+	int64_t record; /* -1: the person or levering itself */
+	int64_t line;   /* 0: not from a file */
+	const char *bsn; /* masked or full, as the caller asked; NULL or "" for none */
+};
+
+swi_report *swi_report_new(swi_alloc_fn alloc, void *ud);
+/* Adds a diagnostic of `rule`; on allocation failure the report remembers
+ * SWI_ENOMEM (see swi_report_status) and ignores further adds. */
+void swi_report_add(swi_report *r, enum swi_rule rule, const struct swi_where *where, int kenmerk,
+		    const char *fmt, ...) SWI_ATTR_PRINTF(5, 6);
+int swi_report_status(const swi_report *r);
+swi_severity swi_rule_severity(enum swi_rule rule);
+const char *swi_rule_id(enum swi_rule rule);
+/* The message of the first error and its rule, or NULL if there is none. */
+const char *swi_report_first_error(const swi_report *r, enum swi_rule *rule);
+bool swi_report_has_rule(const swi_report *r, enum swi_rule rule);
+
+#endif
