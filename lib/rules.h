@@ -66,6 +66,8 @@
 	  "MAP-datums zijn gevuld maar de levering bevat geen PIP met de B1- of Z-route.") \
 	X(K23_MISSING, "SWI-041", WARNING, "23, 31, 34", "2.2 (kenmerk 23)", \
 	  "De Z-route is afgerond (route 3 met einddatum) maar Z-route inschatting taalniveau ontbreekt.") \
+	X(K34_AFTER_MOVE, "SWI-042", ERROR, "28, 34", "2.3 (kenmerk 34)", \
+	  "Leerroute einddatum is gevuld voor een persoon die verhuisd is (einde begeleiding reden 1).") \
 	X(ONTZORGEN_ORDER, "SWI-050", ERROR, "13, 14", "2.2 (kenmerk 14)", \
 	  "Ontzorgen einddatum ligt voor de begindatum.") \
 	X(ONTZORGEN_END_ONLY, "SWI-051", WARNING, "13, 14", "2.2 (kenmerk 13, 14)", \

@@ -319,6 +319,11 @@ static void check_pips(struct ctx *c, const struct swi_person *p, struct person_
 			    "PIP %lld: Leerroute - einddatum (kenmerk 34) %08u is alleen voor de Z-route; "
 			    "de route is %s", (long long)i + 1, r->u.pip.einddatum,
 			    route == 1 ? "1 (B1-route)" : route == 2 ? "2 (Onderwijsroute)" : "niet gevuld");
+		/* 2.3: "dient niet gevuld te worden indien de inburgeraar ... is verhuisd" */
+		if (r->u.pip.einddatum && p->einde_reden == 1)
+			add(c, SWI_RULE_K34_AFTER_MOVE, SWI_CATEGORY_PIP, i, 34,
+			    "PIP %lld: Leerroute - einddatum (kenmerk 34) %08u is gevuld maar de persoon "
+			    "is verhuisd (kenmerk 28 = 1)", (long long)i + 1, r->u.pip.einddatum);
 		if (r->u.pip.einddatum && r->u.pip.begindatum &&
 		    r->u.pip.einddatum < r->u.pip.begindatum)
 			add(c, SWI_RULE_ROUTE_ORDER, SWI_CATEGORY_PIP, i, 34,

@@ -268,7 +268,8 @@ swi_person *gen_person(swi_delivery *d, struct gen *g, unsigned flags)
 	int32_t end_of_guidance = 0;
 	if ((flags & GEN_FULL) || gen_range(g, 1, 10) == 1) {
 		end_of_guidance = date_between(g, max32(last_event, qs), qe);
-		MUST(swi_person_set_int(p, SWI_K_EINDE_BEGELEIDING_REDEN, gen_range(g, 1, 2)));
+		/* 2.3: no Z-route einddatum for a person who moved (reden 1). */
+		MUST(swi_person_set_int(p, SWI_K_EINDE_BEGELEIDING_REDEN, z_done ? 2 : gen_range(g, 1, 2)));
 		MUST(swi_person_set_int(p, SWI_K_EINDE_BEGELEIDING_DATUM, end_of_guidance));
 	}
 	const int32_t window_end = end_of_guidance ? end_of_guidance : qe;
