@@ -26,6 +26,10 @@
 	  "Het verslagkwartaal is op de peildatum nog niet verstreken.") \
 	X(LATE, "SWI-007", WARNING, "1, 2", "3.3.4", \
 	  "De peildatum ligt meer dan 4 weken na het einde van het verslagkwartaal (aanleverperiode).") \
+	X(XML, "SWI-008", ERROR, "-", "3.4.1, 4.1.2", \
+	  "Het bestand is geen goedgevormde of toegestane XML (syntaxfout, DOCTYPE, entiteit, codering, limiet).") \
+	X(SCHEMA, "SWI-009", ERROR, "alle", "3.4.1, 4.1.2", \
+	  "Het bestand voldoet niet aan het XSD-voorschrift (element, volgorde, aantal, attribuut, namespace).") \
 	X(BSN_CHECK, "SWI-010", ERROR, "8", "2.2 (kenmerk 8)", \
 	  "Het burgerservicenummer voldoet niet aan de 11-proef of is 000000000.") \
 	X(BSN_TWICE, "SWI-011", ERROR, "8", "3.3", \
@@ -107,7 +111,23 @@
 	X(FINE_AFTER_END, "SWI-076", WARNING, "29, 36", "2.2 (kenmerk 29), 2.5", \
 	  "Een boete ligt na het einde van de begeleiding.") \
 	X(PIP_NO_K18, "SWI-077", WARNING, "18, 30", "2.2 (kenmerk 18)", \
-	  "De persoon heeft een PIP maar Alfabetiseringscursus ontbreekt.")
+	  "De persoon heeft een PIP maar Alfabetiseringscursus ontbreekt.") \
+	X(PREVIOUS_MISMATCH, "SWI-080", ERROR, "1, 2, 7", "3.3.1, 4.1.3", \
+	  "De vorige levering is niet die van het voorgaande kwartaal van dezelfde gemeente.") \
+	X(TALK_AGAIN, "SWI-081", ERROR, "35", "3.3.1", \
+	  "Een voortgangsgesprek is in het vorige kwartaal al geleverd en wordt opnieuw geleverd.") \
+	X(FINE_AGAIN, "SWI-082", ERROR, "36-38", "3.3.1, 2.5", \
+	  "Een boete is in het vorige kwartaal al geleverd en wordt ongewijzigd opnieuw geleverd.") \
+	X(FINE_REASON_CHANGED, "SWI-083", WARNING, "36, 37", "2.5", \
+	  "Een opnieuw geleverde boete heeft een andere reden dan in het vorige kwartaal.") \
+	X(PERSON_GONE, "SWI-084", WARNING, "8, 28, 29", "3.3.5, 3.3.6", \
+	  "Een persoon uit het vorige kwartaal ontbreekt zonder einde begeleiding.") \
+	X(ROUTE_BEGIN_CHANGED, "SWI-085", WARNING, "33", "2.3 (kenmerk 33)", \
+	  "De leerroute begindatum is veranderd ten opzichte van het vorige kwartaal.") \
+	X(PIP_BACKWARDS, "SWI-086", WARNING, "30", "3.3.1", \
+	  "Het meest recente PIP is ouder dan het meest recente PIP in het vorige kwartaal.") \
+	X(COUNT_JUMP, "SWI-087", WARNING, "-", "4.1.3", \
+	  "Het aantal personen, PIP's of boetes wijkt sterk af van het vorige kwartaal.")
 
 enum swi_rule {
 #define SWI_RULE_ENUM(name, id, sev, ks, sec, desc) SWI_RULE_##name,

@@ -14,5 +14,6 @@
 #include <swi/delivery.h>
 #include <swi/write.h>
 #include <swi/validate.h>
+#include <swi/mirror.h>
 
 #endif /* SWI_SWI_H */

@@ -62,6 +62,19 @@ SWI_EXPORT int swi_delivery_set_reference_date(swi_delivery *d, int32_t yyyymmdd
 SWI_EXPORT int swi_delivery_validate(swi_report **out, swi_delivery *d, const char *file_name,
 				     unsigned flags);
 
+/**
+ * Compares a delivery with the delivery of the previous quarter of the same
+ * gemeente, the way CBS's statistical control does (guideline 3.3.1, 3.3.6,
+ * 4.1.3): talks and fines delivered again, a fine re-delivered with another
+ * reason, persons who disappear without an end of guidance, a leerroute
+ * begindatum that changes, a PIP that goes back in time, counts that jump.
+ * Diagnostics refer to persons and records of `current`. Neither delivery
+ * is changed. NEW report in *out; SWI_OK, SWI_EINVAL or SWI_ENOMEM.
+ * Linear in the number of records of both deliveries.
+ */
+SWI_EXPORT int swi_delivery_compare(swi_report **out, swi_delivery *previous,
+				    swi_delivery *current, unsigned flags);
+
 /** Frees the report and all its strings. Accepts NULL. */
 SWI_EXPORT void swi_report_free(swi_report *r);
 

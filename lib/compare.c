@@ -1,0 +1,2 @@
+/* Quarter-to-quarter comparison: being written. */
+#include "private.h"

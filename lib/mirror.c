@@ -1,0 +1,2 @@
+/* The mirror report (spiegelrapport): being written. */
+#include "private.h"
