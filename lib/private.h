@@ -123,12 +123,14 @@ struct swi_record {
 		} boete;
 	} u;
 	uint8_t kind; /* swi_category; 0 while on the free list */
+	uint32_t line; /* in the file it was read from; 0 if built */
 };
 
 struct swi_person {
 	struct swi_delivery *delivery;
 	struct swi_record *first, *last; /* all records, insertion order */
 	uint32_t index;                  /* position in the person store */
+	uint32_t line;                   /* in the file it was read from; 0 if built */
 	uint32_t bsn;
 	uint32_t geboortedatum, mb_begindatum, ontzorgen_begindatum, ontzorgen_einddatum,
 		intake_begindatum, waarschuwing_datum, pvt_datum, map_eerste_activiteit,

@@ -27,6 +27,7 @@ struct ctx {
 	int32_t qs, qe;  /* the reporting quarter; 0 if k1 or k2 is missing */
 	int32_t today;   /* reference date */
 	struct swi_where w;
+	int64_t record_line; /* line of the record being checked, 0 if none */
 	char bsn[10];
 	uint64_t *keys; /* scratch for duplicate checks */
 	size_t keys_cap;
@@ -46,6 +47,8 @@ static void add(struct ctx *c, enum swi_rule rule, swi_category cat, int64_t rec
 	struct swi_where w = c->w;
 	w.category = cat;
 	w.record = record;
+	if (record >= 0 && c->record_line)
+		w.line = c->record_line;
 	swi_report_add(c->r, rule, &w, k, "%s", message);
 }
 
@@ -300,6 +303,7 @@ static void check_pips(struct ctx *c, const struct swi_person *p, struct person_
 			continue;
 		int64_t i = index++;
 		uint32_t route = r->u.pip.route, datum = r->u.pip.datum;
+		c->record_line = r->line;
 		f->has_pip = true;
 		f->b1_or_z |= route == 1 || route == 3;
 		f->z_done |= route == 3 && r->u.pip.einddatum;
@@ -357,6 +361,7 @@ static void check_talks(struct ctx *c, const struct swi_person *p)
 			continue;
 		int64_t i = index++;
 		uint32_t datum = r->u.gesprek.datum;
+		c->record_line = r->line;
 		if (!datum)
 			continue;
 		if (c->qs && datum < (uint32_t)c->qs)
@@ -390,6 +395,7 @@ static void check_fines(struct ctx *c, const struct swi_person *p)
 			continue;
 		int64_t i = index++;
 		uint32_t datum = r->u.boete.datum;
+		c->record_line = r->line;
 		if (!datum)
 			continue;
 		if (c->qs && datum < (uint32_t)c->qs)
@@ -429,8 +435,11 @@ static void check_person(struct ctx *c, const struct swi_person *p)
 
 	check_record(c, SWI_CATEGORY_PERSOON, p, -1, birth, type);
 	int64_t index[SWI_CATEGORY_BOETE + 1] = {0};
-	for (const struct swi_record *r = p->first; r; r = r->next)
+	for (const struct swi_record *r = p->first; r; r = r->next) {
+		c->record_line = r->line;
 		check_record(c, (swi_category)r->kind, r, index[r->kind]++, birth, type);
+	}
+	c->record_line = 0;
 
 	if (birth && c->qe) {
 		/* Whole years between two yyyymmdd dates: the difference / 10000. */
@@ -444,6 +453,7 @@ static void check_person(struct ctx *c, const struct swi_person *p)
 	check_pips(c, p, &f);
 	check_talks(c, p);
 	check_fines(c, p);
+	c->record_line = 0; /* duplicates below point at the person's line */
 
 	/* k18/k19: analfabetisme only if an alfabetiseringscursus is needed. */
 	if (p->analfabetisme && p->alfabetiseringscursus != 2)
@@ -551,7 +561,7 @@ static int validate(swi_report **out, swi_delivery *d, const char *file_name, un
 			snprintf(c.bsn, sizeof(c.bsn), "%09u", p->bsn);
 		else
 			swi_bsn_mask(p->bsn, c.bsn);
-		c.w = (struct swi_where){.person = index++, .record = -1, .bsn = c.bsn};
+		c.w = (struct swi_where){.person = index++, .record = -1, .line = p->line, .bsn = c.bsn};
 		check_person(&c, p);
 		if (c.rc != SWI_OK || swi_report_status(c.r) != SWI_OK)
 			break;

@@ -15,5 +15,6 @@
 #include <swi/write.h>
 #include <swi/validate.h>
 #include <swi/mirror.h>
+#include <swi/read.h>
 
 #endif /* SWI_SWI_H */
