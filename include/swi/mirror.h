@@ -44,10 +44,11 @@ SWI_EXPORT size_t swi_mirror_pips(const swi_mirror *m, int route, int niveau);
 /** Voortgangsgesprekken in the delivery. */
 SWI_EXPORT size_t swi_mirror_talks(const swi_mirror *m);
 
-/** Fines with reason `reden` (1-2; 0 = any). */
+/** Fines with reason `reden` (1-2; 0 = any, -1 = not filled). */
 SWI_EXPORT size_t swi_mirror_fines(const swi_mirror *m, int reden);
 
-/** Sum of the amounts (k38, whole euros) of the fines with reason `reden` (0 = any). */
+/** Sum of the amounts (k38, whole euros) of the fines with reason `reden`
+ * (1-2; 0 = any, -1 = not filled); a fine without an amount adds nothing. */
 SWI_EXPORT int64_t swi_mirror_fine_amount(const swi_mirror *m, int reden);
 
 /**
