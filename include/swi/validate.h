@@ -68,8 +68,9 @@ SWI_EXPORT int swi_delivery_validate(swi_report **out, swi_delivery *d, const ch
  * 4.1.3): talks and fines delivered again, a fine re-delivered with another
  * reason, persons who disappear without an end of guidance, a leerroute
  * begindatum that changes, a PIP that goes back in time, counts that jump.
- * Diagnostics refer to persons and records of `current`. Neither delivery
- * is changed. NEW report in *out; SWI_OK, SWI_EINVAL or SWI_ENOMEM.
+ * Diagnostics refer to persons and records of `current`, except SWI-084
+ * (a person who disappeared), whose person index is that in `previous`.
+ * Neither delivery is changed. NEW report in *out; SWI_OK, SWI_EINVAL or SWI_ENOMEM.
  * Linear in the number of records of both deliveries.
  */
 SWI_EXPORT int swi_delivery_compare(swi_report **out, swi_delivery *previous,
