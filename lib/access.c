@@ -88,7 +88,9 @@ int swi_access_set(swi_delivery *d, swi_category c, void *record, int k, const i
 			snprintf(shown, sizeof(shown), "%ld", (long)*value);
 		else
 			snprintf(shown, sizeof(shown), "%.20s", text);
-		if (def->type == SWI_TYPE_BSN) /* the value itself may be a real BSN */
+		/* The value may be a real BSN, also when typed into another field. */
+		if (def->type == SWI_TYPE_BSN || (value && *value >= 100000000) ||
+		    (text && strlen(text) == 9 && strspn(text, "0123456789") == 9))
 			snprintf(shown, sizeof(shown), "(verborgen)");
 		return swi_error(d, rc, "%s (kenmerk %d) van %s: waarde '%s' geweigerd: %s", def->label,
 				 k, where, shown, why);

@@ -192,6 +192,8 @@ int swi_value_from_text(const struct swi_kenmerk_def *def, const char *text, uin
 		return rc;
 	}
 	case SWI_TYPE_NUMBER:
+	case SWI_TYPE_CODE4:
+		/* Five digits or more: a number out of range, not a malformed one. */
 		if (all_digits(text) && strlen(text) > def->width) {
 			*why = "de waarde moet tussen 0 en 9999 liggen";
 			return SWI_ERANGE;
@@ -199,7 +201,6 @@ int swi_value_from_text(const struct swi_kenmerk_def *def, const char *text, uin
 		/* fall through */
 	case SWI_TYPE_YEAR:
 	case SWI_TYPE_CODE:
-	case SWI_TYPE_CODE4:
 	case SWI_TYPE_DATE:
 		v = parse_digits(text, def->width, &len);
 		if (v < 0 || ((def->type == SWI_TYPE_YEAR || def->type == SWI_TYPE_DATE) &&
@@ -208,6 +209,12 @@ int swi_value_from_text(const struct swi_kenmerk_def *def, const char *text, uin
 			     : def->type == SWI_TYPE_YEAR ? "een jaar heeft 4 cijfers [jjjj]"
 							  : "alleen cijfers, niet meer dan het aantal posities";
 			return SWI_EFORMAT;
+		}
+		/* Eight digits that are no date ("00000000", "07011952") are a bad
+		 * date, not a bad notation. */
+		if (def->type == SWI_TYPE_DATE && !swi_date_valid((uint32_t)v)) {
+			*why = "geen bestaande kalenderdatum";
+			return SWI_EDATE;
 		}
 		return swi_value_from_int(def, (int32_t)v, stored, why);
 	}

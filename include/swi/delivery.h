@@ -118,8 +118,9 @@ SWI_EXPORT int swi_delivery_add_person(swi_person **out, swi_delivery *d, const 
 
 /**
  * Looks a person up by BSN (8 or 9 digits). Constant time on average.
- * Returns SWI_OK and a BORROWED handle, SWI_ENOTFOUND, or SWI_EBSN for a
- * text that is no valid BSN. A not-found lookup is not recorded as error.
+ * Returns SWI_OK and a BORROWED handle, SWI_ENOTFOUND, SWI_EFORMAT for a
+ * text that is not 8 or 9 digits, or SWI_EBSN for one that fails the
+ * 11-test. A not-found lookup is not recorded as error.
  */
 SWI_EXPORT int swi_delivery_find_person(swi_person **out, swi_delivery *d, const char *bsn);
 
