@@ -123,12 +123,12 @@ const char *swi_report_first_error(const swi_report *r, enum swi_rule *rule)
 	return NULL;
 }
 
-bool swi_report_has_rule(const swi_report *r, enum swi_rule rule)
+const char *swi_report_first_of(const swi_report *r, enum swi_rule rule)
 {
 	for (size_t i = 0; i < r->n; i++)
 		if (r->diags[i].rule == rule)
-			return true;
-	return false;
+			return r->text->data + r->diags[i].message;
+	return NULL;
 }
 
 SWI_EXPORT void swi_report_free(swi_report *r)

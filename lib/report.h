@@ -23,6 +23,7 @@ swi_severity swi_rule_severity(enum swi_rule rule);
 const char *swi_rule_id(enum swi_rule rule);
 /* The message of the first error and its rule, or NULL if there is none. */
 const char *swi_report_first_error(const swi_report *r, enum swi_rule *rule);
-bool swi_report_has_rule(const swi_report *r, enum swi_rule rule);
+/* The message of the first diagnostic of `rule`, or NULL. */
+const char *swi_report_first_of(const swi_report *r, enum swi_rule rule);
 
 #endif

@@ -20,8 +20,8 @@
 	  "Voor dit statistiekjaar heeft libswi geen regelset.") \
 	X(GEMEENTE, "SWI-004", ERROR, "7", "2.1 (kenmerk 7)", \
 	  "De gemeentecode staat niet in de CBS-codelijst van gemeenten op 1 januari van het statistiekjaar.") \
-	X(FILE_NAME, "SWI-005", ERROR, "1, 2, 6, 7", "3.4.2", \
-	  "De bestandsnaam is niet SWI_[berichtgevercode]_[gemeentecode]_[jjjj][q].XML van deze levering.") \
+	X(FILE_NAME, "SWI-005", ERROR, "1, 2, 6, 7", "3.4.2, 3.4.1", \
+	  "De bestandsnaam is niet SWI_[berichtgevercode]_[gemeentecode]_[jjjj][q].XML van deze levering (gezipt: dezelfde naam met .zip).") \
 	X(QUARTER_OPEN, "SWI-006", WARNING, "1, 2", "3.3.4", \
 	  "Het verslagkwartaal is op de peildatum nog niet verstreken.") \
 	X(LATE, "SWI-007", WARNING, "1, 2", "3.3.4", \
@@ -42,7 +42,7 @@
 	  "Een datum ligt voor de geboortedatum.") \
 	X(BEFORE_2022, "SWI-015", WARNING, "12-15, 17, 20-22, 29, 30, 33-36", "1.2", \
 	  "Een trajectdatum ligt voor 1 januari 2022, het begin van de Wet inburgering 2021.") \
-	X(AGE, "SWI-016", WARNING, "9", "1.2", \
+	X(AGE, "SWI-016", WARNING, "9", "1.2, 2.2 (kenmerk 28)", \
 	  "De leeftijd aan het einde van het verslagkwartaal ligt buiten 16 tot en met 70 jaar.") \
 	X(DOELGROEP, "SWI-020", ERROR, "12, 13, 14, 33, 35", "2.2, 2.3, 2.4", \
 	  "Een kenmerk is geleverd voor een doelgroep waarvoor het niet van toepassing is.") \
@@ -72,6 +72,8 @@
 	  "De Z-route is afgerond (route 3 met einddatum) maar Z-route inschatting taalniveau ontbreekt.") \
 	X(K34_AFTER_MOVE, "SWI-042", ERROR, "28, 34", "2.3 (kenmerk 34)", \
 	  "Leerroute einddatum is gevuld voor een persoon die verhuisd is (einde begeleiding reden 1).") \
+	X(PIP_NO_ROUTE, "SWI-043", WARNING, "30, 31", "2.3 (kenmerk 31), 5", \
+	  "Een PIP zonder leerroute: alleen juist bij ontheffing of vrijstelling; kan de route niet worden ingeschat, dan de B1-route.") \
 	X(ONTZORGEN_ORDER, "SWI-050", ERROR, "13, 14", "2.2 (kenmerk 14)", \
 	  "Ontzorgen einddatum ligt voor de begindatum.") \
 	X(ONTZORGEN_END_ONLY, "SWI-051", WARNING, "13, 14", "2.2 (kenmerk 13, 14)", \

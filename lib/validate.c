@@ -211,12 +211,12 @@ static void check_levering(struct ctx *c, const char *file_name)
 
 	if (c->qe && c->today <= c->qe)
 		add(c, SWI_RULE_QUARTER_OPEN, SWI_CATEGORY_LEVERING, -1, SWI_K_STATISTIEKKWARTAAL,
-		    "Verslagkwartaal %u-%u eindigt op %08d, na de peildatum %08d: lever pas na afloop "
-		    "van het kwartaal", l->jaar, l->kwartaal, c->qe, c->today);
+		    "Statistiekkwartaal (kenmerk 2) %u van %u eindigt op %08d, na de peildatum %08d: "
+		    "lever pas na afloop van het kwartaal", l->kwartaal, l->jaar, c->qe, c->today);
 	else if (c->qe && c->today > next_quarter_day(l, 28))
 		add(c, SWI_RULE_LATE, SWI_CATEGORY_LEVERING, -1, SWI_K_STATISTIEKKWARTAAL,
-		    "De aanleverperiode van kwartaal %u-%u eindigde 4 weken na %08d; peildatum %08d",
-		    l->jaar, l->kwartaal, c->qe, c->today);
+		    "Statistiekkwartaal (kenmerk 2) %u van %u: de aanleverperiode eindigde 4 weken na "
+		    "%08d; peildatum %08d", l->kwartaal, l->jaar, c->qe, c->today);
 }
 
 /* ---- duplicates within a person ------------------------------------- */
@@ -267,8 +267,9 @@ static uint32_t pip_key(const struct swi_record *r)
 
 static uint32_t fine_key(const struct swi_record *r)
 {
-	/* Date and reason together: the same date with another reason is fine. */
-	return r->u.boete.datum * 4u + r->u.boete.reden;
+	/* Date and reason together: the same date with another reason is fine.
+	 * Without a date there is nothing to compare (SWI-001 reports it). */
+	return r->u.boete.datum ? r->u.boete.datum * 4u + r->u.boete.reden : 0;
 }
 
 /* Reports every record whose key (non-zero) equals its predecessor's. */
@@ -309,6 +310,10 @@ static void check_pips(struct ctx *c, const struct swi_person *p, struct person_
 		f->z_done |= route == 3 && r->u.pip.einddatum;
 		if (datum && (!f->first_pip || datum < f->first_pip))
 			f->first_pip = datum;
+		if (!route)
+			add(c, SWI_RULE_PIP_NO_ROUTE, SWI_CATEGORY_PIP, i, 31,
+			    "PIP %lld: Leerroute - route (kenmerk 31) ontbreekt; alleen juist bij "
+			    "ontheffing of vrijstelling (anders de B1-route)", (long long)i + 1);
 		if (r->u.pip.niveau && route != 1)
 			add(c, SWI_RULE_K32_WITHOUT_B1, SWI_CATEGORY_PIP, i, 32,
 			    "PIP %lld: Leerroute - niveau (kenmerk 32) %u is gevuld maar de route is %s",
@@ -597,11 +602,14 @@ int swi_rules_gate(swi_delivery *d)
 	int rc = validate(&r, d, NULL, 0);
 	if (rc != SWI_OK)
 		return swi_error(d, rc, "onvoldoende geheugen voor de validatie");
-	enum swi_rule rule;
-	const char *first = swi_report_first_error(r, &rule);
+	/* Missing schema-required kenmerken are the one error with its own code;
+	 * the message names an error of the rule that code stands for. */
+	enum swi_rule rule = SWI_RULE_REQUIRED;
+	const char *first = swi_report_first_of(r, SWI_RULE_REQUIRED);
+	if (!first)
+		first = swi_report_first_error(r, &rule);
 	if (first) {
-		/* Missing schema-required kenmerken are the one error with its own code. */
-		rc = swi_report_has_rule(r, SWI_RULE_REQUIRED) ? SWI_EINCOMPLETE : SWI_EINVALID;
+		rc = rule == SWI_RULE_REQUIRED ? SWI_EINCOMPLETE : SWI_EINVALID;
 		swi_error(d, rc, "de levering heeft %zu fout(en) en wordt niet geschreven; eerste: %s %s",
 			  swi_report_count_severity(r, SWI_SEVERITY_ERROR), swi_rule_id(rule), first);
 	}
