@@ -148,9 +148,10 @@ SWI_EXPORT int swi_delivery_write_dir(swi_delivery *d, unsigned flags, const cha
 		unlink(tmp);
 		return rc;
 	}
-	/* Make the rename itself durable; the file is complete either way. */
-	if (fsync_dir(dir) != 0)
-		return swi_error(d, SWI_EIO, "fsync van map %s mislukt: %s", dir, strerror(errno));
+	/* Make the rename durable where we can. The new file has replaced the old
+	 * one by now, so a directory that cannot be opened for reading (a drop
+	 * box, mode 0300) must not turn success into an error after the fact. */
+	(void)fsync_dir(dir);
 	if (path_buf)
 		memcpy(path_buf, path, (size_t)n + 1);
 	return SWI_OK;

@@ -107,6 +107,9 @@ swi_delivery *gen_delivery(int year, int quarter)
 	MUST(swi_delivery_set_text(d, SWI_K_VERSIE_SOFTWAREPAKKET, "1.0-test"));
 	MUST(swi_delivery_set_int(d, SWI_K_BERICHTGEVERCODE, 153));
 	MUST(swi_delivery_set_int(d, SWI_K_GEMEENTECODE, 153));
+	/* "Today" in the aanleverperiode, so results never depend on the clock. */
+	int32_t next = gen_quarter_last_day(year, quarter);
+	MUST(swi_delivery_set_reference_date(d, gen_date_add_days(next, 15)));
 	return d;
 }
 

@@ -37,7 +37,9 @@ int32_t gen_quarter_first_day(int year, int quarter);
 int32_t gen_quarter_last_day(int year, int quarter);
 
 /* A delivery with a complete header: software "and", version "1.0-test",
- * berichtgever 0153, gemeente 0153 (Enschede). Aborts on failure. */
+ * berichtgever 0153, gemeente 0153 (Enschede), and a reference date 15 days
+ * after the quarter, so validation never depends on the clock. Aborts on
+ * failure. */
 swi_delivery *gen_delivery(int year, int quarter);
 
 /*
