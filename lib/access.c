@@ -119,6 +119,36 @@ int swi_access_set_date(swi_delivery *d, swi_category c, void *record, int k, in
 	return swi_access_set(d, c, record, k, &v, NULL);
 }
 
+int swi_access_set_many(swi_delivery *d, swi_category c, void *record, size_t n,
+			const int32_t *kenmerken, const int32_t *values)
+{
+	if (n && (!kenmerken || !values))
+		return swi_error(d, SWI_EINVAL, "geen kenmerken of waarden opgegeven");
+	/* Check everything before changing anything: all or nothing. */
+	for (size_t i = 0; i < n; i++) {
+		const struct swi_kenmerk_def *def;
+		int rc = lookup(d, c, record, kenmerken[i], &def);
+		if (rc != SWI_OK)
+			return rc;
+		if (def->type == SWI_TYPE_BSN)
+			return swi_error(d, SWI_EINVAL, "Burgerservicenummer (kenmerk 8) kan niet in "
+					 "een bulkaanroep; gebruik swi_person_set_int");
+		uint32_t stored;
+		const char *why = "";
+		rc = swi_value_from_int(def, values[i], &stored, &why);
+		if (rc != SWI_OK)
+			return swi_access_set(d, c, record, kenmerken[i], &values[i], NULL);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct swi_kenmerk_def *def = &swi_kenmerken[kenmerken[i]];
+		uint32_t stored;
+		const char *why;
+		swi_value_from_int(def, values[i], &stored, &why);
+		swi_value_store(def, record, stored, "");
+	}
+	return SWI_OK;
+}
+
 int swi_access_get_int(swi_delivery *d, swi_category c, const void *record, int k, int32_t *out)
 {
 	const struct swi_kenmerk_def *def;

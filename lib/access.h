@@ -16,6 +16,8 @@ int swi_access_set(swi_delivery *d, swi_category c, void *record, int k, const i
 		   const char *text);
 int swi_access_set_date(swi_delivery *d, swi_category c, void *record, int k, int year,
 			int month, int day);
+int swi_access_set_many(swi_delivery *d, swi_category c, void *record, size_t n,
+			const int32_t *kenmerken, const int32_t *values);
 int swi_access_get_int(swi_delivery *d, swi_category c, const void *record, int k, int32_t *out);
 int swi_access_get_text(swi_delivery *d, swi_category c, const void *record, int k, char *buf,
 			size_t size);

@@ -56,6 +56,14 @@ SWI_EXPORT int swi_person_set_text(swi_person *p, int k, const char *text)
 	return swi_access_set(p->delivery, SWI_CATEGORY_PERSOON, p, k, NULL, text);
 }
 
+SWI_EXPORT int swi_person_set_ints(swi_person *p, size_t n, const int32_t *kenmerken,
+				   const int32_t *values)
+{
+	if (!p)
+		return SWI_EINVAL;
+	return swi_access_set_many(p->delivery, SWI_CATEGORY_PERSOON, p, n, kenmerken, values);
+}
+
 SWI_EXPORT int swi_person_get_int(const swi_person *p, int k, int32_t *out)
 {
 	if (!p)

@@ -151,6 +151,15 @@ SWI_EXPORT int swi_record_set_text(swi_record *r, int k, const char *text)
 	return swi_access_set(r->person->delivery, (swi_category)r->kind, r, k, NULL, text);
 }
 
+SWI_EXPORT int swi_record_set_ints(swi_record *r, size_t n, const int32_t *kenmerken,
+				   const int32_t *values)
+{
+	if (!r || !r->kind)
+		return SWI_EINVAL;
+	return swi_access_set_many(r->person->delivery, (swi_category)r->kind, r, n, kenmerken,
+				   values);
+}
+
 SWI_EXPORT int swi_record_get_int(const swi_record *r, int k, int32_t *out)
 {
 	if (!r || !r->kind)

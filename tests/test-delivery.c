@@ -1040,6 +1040,58 @@ START_TEST(test_version_and_null)
 }
 END_TEST
 
+/* The bulk setters are all or nothing, and equal to one call per kenmerk. */
+START_TEST(test_set_ints)
+{
+	swi_delivery *d = new_delivery();
+	swi_person *p = add(d, BSN_A), *q = add(d, BSN_B);
+	static const int32_t ks[] = {SWI_K_GEBOORTEDATUM, SWI_K_GESLACHT, SWI_K_TYPE_MIGRANT,
+				     SWI_K_BREDE_INTAKE_UREN_TAAL_KNM};
+	static const int32_t vs[] = {19900107, 2, 1, 120};
+	ck_assert_int_eq(swi_person_set_ints(p, 4, ks, vs), SWI_OK);
+	for (size_t i = 0; i < 4; i++)
+		ck_assert_int_eq(swi_person_set_int(q, ks[i], vs[i]), SWI_OK);
+	for (size_t i = 0; i < 4; i++) {
+		int32_t a, b;
+		ck_assert_int_eq(swi_person_get_int(p, ks[i], &a), SWI_OK);
+		ck_assert_int_eq(swi_person_get_int(q, ks[i], &b), SWI_OK);
+		ck_assert_int_eq(a, b);
+	}
+
+	/* The last value is refused: nothing of the call may stick. */
+	static const int32_t bad[] = {20000101, 1, 2, 10000};
+	ck_assert_int_eq(swi_person_set_ints(p, 4, ks, bad), SWI_ERANGE);
+	ck_assert_ptr_nonnull(strstr(swi_delivery_last_message(d), "kenmerk 16"));
+	int32_t v;
+	ck_assert_int_eq(swi_person_get_int(p, SWI_K_GEBOORTEDATUM, &v), SWI_OK);
+	ck_assert_int_eq(v, 19900107);
+	ck_assert_int_eq(swi_person_get_int(p, SWI_K_GESLACHT, &v), SWI_OK);
+	ck_assert_int_eq(v, 2);
+
+	/* The BSN keys the index: not through the bulk path. */
+	static const int32_t k8[] = {SWI_K_BURGERSERVICENUMMER};
+	static const int32_t v8[] = {123456782};
+	ck_assert_int_eq(swi_person_set_ints(p, 1, k8, v8), SWI_EINVAL);
+	/* A PIP kenmerk on a person, a talk kenmerk on a PIP. */
+	static const int32_t k30[] = {SWI_K_PIP_DATUM};
+	static const int32_t v30[] = {20260101};
+	ck_assert_int_eq(swi_person_set_ints(p, 1, k30, v30), SWI_ECATEGORY);
+	swi_record *r;
+	ck_assert_int_eq(swi_person_add_record(&r, p, SWI_CATEGORY_PIP), SWI_OK);
+	static const int32_t kp[] = {SWI_K_PIP_DATUM, SWI_K_LEERROUTE_ROUTE, SWI_K_LEERROUTE_NIVEAU};
+	static const int32_t vp[] = {20260101, 1, 2};
+	ck_assert_int_eq(swi_record_set_ints(r, 3, kp, vp), SWI_OK);
+	ck_assert_int_eq(swi_record_get_int(r, SWI_K_LEERROUTE_NIVEAU, &v), SWI_OK);
+	ck_assert_int_eq(v, 2);
+	static const int32_t k35[] = {SWI_K_VOORTGANGSGESPREK_DATUM};
+	ck_assert_int_eq(swi_record_set_ints(r, 1, k35, v30), SWI_ECATEGORY);
+	ck_assert_int_eq(swi_person_set_ints(NULL, 1, ks, vs), SWI_EINVAL);
+	ck_assert_int_eq(swi_person_set_ints(p, 1, NULL, vs), SWI_EINVAL);
+	ck_assert_int_eq(swi_person_set_ints(p, 0, NULL, NULL), SWI_OK);
+	swi_delivery_free(d);
+}
+END_TEST
+
 static Suite *delivery_suite(void)
 {
 	Suite *s = suite_create("delivery");
@@ -1054,6 +1106,7 @@ static Suite *delivery_suite(void)
 	tcase_add_test(tc, test_find_person);
 	tcase_add_test(tc, test_find_person_malformed_text);
 	tcase_add_test(tc, test_change_bsn);
+	tcase_add_test(tc, test_set_ints);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("persons");

@@ -151,6 +151,15 @@ SWI_EXPORT swi_delivery *swi_person_delivery(const swi_person *p);
 SWI_EXPORT int swi_person_set_int(swi_person *p, int k, int32_t value);
 SWI_EXPORT int swi_person_set_date(swi_person *p, int k, int year, int month, int day);
 SWI_EXPORT int swi_person_set_text(swi_person *p, int k, const char *text);
+/**
+ * Sets `n` kenmerken at once, kenmerken[i] to values[i], as *_set_int
+ * would: all or nothing. Every value is checked first; on the first refusal
+ * nothing is changed and that refusal's code and message are returned. For
+ * callers with a high cost per call (FFI), so a person costs one call. k8
+ * (the BSN) is not accepted here (SWI_EINVAL): use swi_person_set_int.
+ */
+SWI_EXPORT int swi_person_set_ints(swi_person *p, size_t n, const int32_t *kenmerken,
+				   const int32_t *values);
 SWI_EXPORT int swi_person_get_int(const swi_person *p, int k, int32_t *out);
 SWI_EXPORT int swi_person_get_text(const swi_person *p, int k, char *buf, size_t size);
 SWI_EXPORT int swi_person_unset(swi_person *p, int k);
@@ -188,6 +197,9 @@ SWI_EXPORT swi_person *swi_record_person(const swi_record *r);
 SWI_EXPORT int swi_record_set_int(swi_record *r, int k, int32_t value);
 SWI_EXPORT int swi_record_set_date(swi_record *r, int k, int year, int month, int day);
 SWI_EXPORT int swi_record_set_text(swi_record *r, int k, const char *text);
+/** As swi_person_set_ints(), for a record's kenmerken. */
+SWI_EXPORT int swi_record_set_ints(swi_record *r, size_t n, const int32_t *kenmerken,
+				   const int32_t *values);
 SWI_EXPORT int swi_record_get_int(const swi_record *r, int k, int32_t *out);
 SWI_EXPORT int swi_record_get_text(const swi_record *r, int k, char *buf, size_t size);
 SWI_EXPORT int swi_record_unset(swi_record *r, int k);
