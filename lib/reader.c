@@ -119,6 +119,17 @@ static void diag(struct reader *rd, enum swi_rule rule, long line, int k, const 
 	}
 }
 
+static void check_encoding(struct reader *rd)
+{
+	const xmlChar *enc = rd->ctxt->encoding ? rd->ctxt->encoding
+			   : rd->ctxt->input ? rd->ctxt->input->encoding : NULL;
+	if (enc && strcasecmp((const char *)enc, "UTF-8") != 0) {
+		diag(rd, SWI_RULE_XML, 1, 0, "codering %s; een SWI-bestand is UTF-8; het lezen is "
+		     "gestopt", enc);
+		stop(rd);
+	}
+}
+
 /* A structure finding: ours only without a caller's XSD (which then speaks). */
 #define STRUCTURE(rd, line, k, ...)                                        \
 	do {                                                               \
@@ -210,6 +221,19 @@ static void store_value(struct reader *rd)
 		     swi_kenmerk_label(k), k, MAX_VALUE);
 		return;
 	}
+	/* The builder pads "153" to 0153 and 8-digit BSNs to 9; in a file Table 2
+	 * and the XSD demand the full notation. */
+	const struct swi_kenmerk_def *def = &swi_kenmerken[k];
+	if ((def->type == SWI_TYPE_CODE4 || def->type == SWI_TYPE_BSN) &&
+	    rd->value_len != def->width) {
+		if (k == SWI_K_BURGERSERVICENUMMER)
+			rd->person_refused = true;
+		diag(rd, SWI_RULE_VALUE, rd->k_line, k, "%s (kenmerk %d): %s heeft precies %d cijfers "
+		     "in het bestand%s", def->label, k, k == SWI_K_BURGERSERVICENUMMER ? "een BSN"
+		     : "de code", def->width, k == SWI_K_BURGERSERVICENUMMER
+		     ? " (met voorloopnul); deze persoon is overgeslagen" : " (met voorloopnullen)");
+		return;
+	}
 	if (k == SWI_K_BURGERSERVICENUMMER) {
 		person_bsn(rd);
 		return;
@@ -267,6 +291,12 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar *prefix, cons
 			  name);
 
 	struct frame *top = &rd->stack[rd->depth];
+	if (top->kind == C_NONE) {
+		/* The declaration has been read by now: refuse another encoding first. */
+		check_encoding(rd);
+		if (rd->stopped)
+			return;
+	}
 	switch (top->kind) {
 	case C_NONE:
 		if (name != rd->root)
@@ -343,9 +373,12 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar *prefix, cons
 		return;
 	}
 	case C_KENMERK:
-	case C_SKIP:
 		STRUCTURE(rd, line, rd->k, "element <%s> binnen een kenmerk", name);
 		rd->k = 0;
+		push(rd, C_SKIP, 0);
+		return;
+	case C_SKIP:
+		/* Inside something already reported: its content is part of that defect. */
 		push(rd, C_SKIP, 0);
 		return;
 	}
@@ -364,7 +397,7 @@ static void on_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const 
 	struct frame *top = &rd->stack[rd->depth];
 	if (top->kind == C_KENMERK && rd->k) {
 		rd->value[rd->value_len] = '\0';
-		if (rd->value_len == 0)
+		if (rd->value_len == 0 && !rd->value_overflow)
 			STRUCTURE(rd, rd->k_line, rd->k, "<%s> (kenmerk %d) is leeg; laat een kenmerk "
 				  "zonder waarde weg", swi_kenmerk_element(rd->k), rd->k);
 		else
@@ -404,8 +437,12 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
 	}
 	for (int i = 0; i < len; i++) {
 		if (ch[i] != ' ' && ch[i] != '\t' && ch[i] != '\n' && ch[i] != '\r') {
+			/* The parser is at the end of the text: count back to where it began. */
+			long line = line_now(rd);
+			for (int j = i; j < len; j++)
+				line -= ch[j] == '\n';
 			if (top->kind != C_SKIP)
-				STRUCTURE(rd, line_now(rd), 0, "tekst buiten een kenmerk");
+				STRUCTURE(rd, line, 0, "tekst buiten een kenmerk");
 			return;
 		}
 	}
@@ -461,12 +498,35 @@ static void on_error(void *ctx, xmlErrorPtr err)
 		stop(rd);
 }
 
-static void check_encoding(struct reader *rd)
+/* Findings about the caller's XSD file: not lines of the SWI file. */
+static void on_xsd_error(void *ctx, xmlErrorPtr err)
 {
-	const xmlChar *enc = rd->ctxt->encoding ? rd->ctxt->encoding
-			   : rd->ctxt->input ? rd->ctxt->input->encoding : NULL;
-	if (enc && strcasecmp((const char *)enc, "UTF-8") != 0)
-		diag(rd, SWI_RULE_XML, 1, 0, "codering %s; een SWI-bestand is UTF-8", enc);
+	struct reader *rd = ctx;
+	if (!err || err->level < XML_ERR_ERROR)
+		return;
+	char text[240];
+	snprintf(text, sizeof(text), "%s", err->message ? err->message : "onbekende fout");
+	text[strcspn(text, "\n")] = '\0';
+	diag(rd, SWI_RULE_SCHEMA, 0, 0, "XSD-bestand %s, regel %d: %s",
+	     err->file ? err->file : "?", err->line, text);
+}
+
+/* Libxml2's generic error channel (thread-local) prints to stderr; a library
+ * must not, so it is silenced during a read and restored afterwards. */
+static void silent(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
+/* UTF-16 and UTF-32, with or without a byte order mark, from the first bytes. */
+static bool wide_encoding(const unsigned char *b, size_t n)
+{
+	if (n < 2)
+		return false;
+	if ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))
+		return true;
+	return (b[0] == 0 && b[1] == '<') || (b[0] == '<' && b[1] == 0) || (b[0] == 0 && b[1] == 0);
 }
 
 /* Where the bytes come from: a descriptor, memory, or a zip entry. */
@@ -518,20 +578,17 @@ static int parse(struct reader *rd, const struct source *src, const char *name,
 			rd->containers[c] = xmlDictLookup(
 				rd->ctxt->dict, (const xmlChar *)swi_category_element((swi_category)c), -1);
 		rd->root = xmlDictLookup(rd->ctxt->dict, (const xmlChar *)"SWI", -1);
-		bool encoding_checked = false;
-		while (!rd->stopped && (n = src->read(src->ctx, buf, CHUNK)) > 0) {
-			xmlParseChunk(rd->ctxt, buf, n, 0);
-			if (!encoding_checked && !rd->stopped) {
-				check_encoding(rd);
-				encoding_checked = true;
-			}
+		if (wide_encoding((const unsigned char *)buf, (size_t)n)) {
+			diag(rd, SWI_RULE_XML, 1, 0, "codering UTF-16 of UTF-32; een SWI-bestand is "
+			     "UTF-8; het lezen is gestopt");
+			rd->stopped = true;
 		}
+		while (!rd->stopped && (n = src->read(src->ctx, buf, CHUNK)) > 0)
+			xmlParseChunk(rd->ctxt, buf, n, 0);
 		if (n < 0)
 			rc = SWI_EIO;
 		else if (!rd->stopped)
 			xmlParseChunk(rd->ctxt, NULL, 0, 1);
-		if (!encoding_checked && !rd->stopped)
-			check_encoding(rd);
 		if (rc == SWI_OK && !rd->stopped && !rd->ctxt->wellFormed &&
 		    swi_report_count(rd->report) == 0)
 			diag(rd, SWI_RULE_XML, line_now(rd), 0, "geen goedgevormde XML");
@@ -635,13 +692,16 @@ static int read_any(swi_delivery **out, swi_report **report, const void *data, s
 		return SWI_ENOMEM;
 	}
 
+	xmlGenericErrorFunc saved_generic = xmlGenericError;
+	void *saved_generic_ctx = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(NULL, silent);
 	xmlSchemaParserCtxtPtr pctxt = NULL;
 	xmlSchemaPtr schema = NULL;
 	xmlSchemaValidCtxtPtr vctxt = NULL;
 	if (xsd_path) {
 		pctxt = xmlSchemaNewParserCtxt(xsd_path);
 		if (pctxt)
-			xmlSchemaSetParserStructuredErrors(pctxt, on_error, &rd);
+			xmlSchemaSetParserStructuredErrors(pctxt, on_xsd_error, &rd);
 		schema = pctxt ? xmlSchemaParse(pctxt) : NULL;
 		vctxt = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
 		if (vctxt)
@@ -696,6 +756,7 @@ out:
 	xmlSchemaFreeValidCtxt(vctxt);
 	xmlSchemaFree(schema);
 	xmlSchemaFreeParserCtxt(pctxt);
+	xmlSetGenericErrorFunc(saved_generic_ctx, saved_generic);
 	if (rc != SWI_OK) {
 		swi_report_free(rd.report);
 		swi_delivery_free(rd.d);
