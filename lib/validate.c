@@ -24,6 +24,7 @@ struct ctx {
 	swi_delivery *d;
 	swi_report *r;
 	unsigned flags;
+	bool errors_only; /* the writer's gate: warnings are not even formatted */
 	int32_t qs, qe;  /* the reporting quarter; 0 if k1 or k2 is missing */
 	int32_t today;   /* reference date */
 	struct swi_where w;
@@ -34,22 +35,47 @@ struct ctx {
 	int rc;
 };
 
-static void add(struct ctx *c, enum swi_rule rule, swi_category cat, int64_t record, int k,
-		const char *fmt, ...) SWI_ATTR_PRINTF(6, 7);
-static void add(struct ctx *c, enum swi_rule rule, swi_category cat, int64_t record, int k,
-		const char *fmt, ...)
+static void add_v(struct ctx *c, enum swi_rule rule, swi_category cat, int64_t record, int k,
+		  bool prefixed, const char *fmt, va_list ap)
 {
-	char message[400];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(message, sizeof(message), fmt, ap);
-	va_end(ap);
+	/* The gate only asks whether there are errors: skip the formatting. */
+	if (c->errors_only && swi_rule_severity(rule) != SWI_SEVERITY_ERROR)
+		return;
+	char message[480];
+	size_t n = 0;
+	if (prefixed && record >= 0)
+		n = (size_t)snprintf(message, sizeof(message), "%s %lld: ",
+				     swi_category_element(cat), (long long)record + 1);
+	vsnprintf(message + n, sizeof(message) - n, fmt, ap);
 	struct swi_where w = c->w;
 	w.category = cat;
 	w.record = record;
 	if (record >= 0 && c->record_line)
 		w.line = c->record_line;
 	swi_report_add(c->r, rule, &w, k, "%s", message);
+}
+
+static void add(struct ctx *c, enum swi_rule rule, swi_category cat, int64_t record, int k,
+		const char *fmt, ...) SWI_ATTR_PRINTF(6, 7);
+static void add(struct ctx *c, enum swi_rule rule, swi_category cat, int64_t record, int k,
+		const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_v(c, rule, cat, record, k, false, fmt, ap);
+	va_end(ap);
+}
+
+/* As add(), with "PIP 2: " in front for a diagnostic about a record. */
+static void add_record(struct ctx *c, enum swi_rule rule, swi_category cat, int64_t record,
+		       int k, const char *fmt, ...) SWI_ATTR_PRINTF(6, 7);
+static void add_record(struct ctx *c, enum swi_rule rule, swi_category cat, int64_t record,
+		       int k, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_v(c, rule, cat, record, k, true, fmt, ap);
+	va_end(ap);
 }
 
 static const char *label(int k)
@@ -67,15 +93,6 @@ static uint32_t get(const void *record, int k)
 	return swi_value_load(&swi_kenmerken[k], record);
 }
 
-/* "PIP 2: " for messages about a record; "" for the person itself. */
-static void record_prefix(char *buf, size_t size, swi_category cat, int64_t record)
-{
-	if (record < 0)
-		*buf = '\0';
-	else
-		snprintf(buf, size, "%s %lld: ", swi_category_element(cat), (long long)record + 1);
-}
-
 static int32_t today_local(void)
 {
 	time_t now = time(NULL);
@@ -90,13 +107,11 @@ static int32_t today_local(void)
 static void check_required(struct ctx *c, swi_category cat, const void *record, int64_t index)
 {
 	int first, last;
-	char where[48];
 	swi_category_range(cat, &first, &last);
-	record_prefix(where, sizeof(where), cat, index);
 	for (int k = first; k <= last; k++)
 		if (swi_kenmerken[k].required && !has(record, k))
-			add(c, SWI_RULE_REQUIRED, cat, index, k,
-			    "%s%s (kenmerk %d) ontbreekt; dit kenmerk is verplicht", where, label(k), k);
+			add_record(c, SWI_RULE_REQUIRED, cat, index, k,
+				   "%s (kenmerk %d) ontbreekt; dit kenmerk is verplicht", label(k), k);
 }
 
 /* Dates: not after the quarter or today, not before birth or 2022. */
@@ -104,30 +119,28 @@ static void check_dates(struct ctx *c, swi_category cat, const void *record, int
 			uint32_t birth)
 {
 	int first, last;
-	char where[48];
 	swi_category_range(cat, &first, &last);
-	record_prefix(where, sizeof(where), cat, index);
 	for (int k = first; k <= last; k++) {
 		if (swi_kenmerken[k].type != SWI_TYPE_DATE || !has(record, k))
 			continue;
 		uint32_t v = get(record, k);
 		if (c->qe && v > (uint32_t)c->qe)
-			add(c, SWI_RULE_AFTER_QUARTER, cat, index, k,
-			    "%s%s (kenmerk %d) %08u ligt na het einde van het verslagkwartaal (%08d)",
-			    where, label(k), k, v, c->qe);
+			add_record(c, SWI_RULE_AFTER_QUARTER, cat, index, k,
+				   "%s (kenmerk %d) %08u ligt na het einde van het verslagkwartaal (%08d)",
+				   label(k), k, v, c->qe);
 		else if (v > (uint32_t)c->today)
-			add(c, SWI_RULE_AFTER_TODAY, cat, index, k,
-			    "%s%s (kenmerk %d) %08u ligt na de peildatum %08d", where, label(k), k, v,
-			    c->today);
+			add_record(c, SWI_RULE_AFTER_TODAY, cat, index, k,
+				   "%s (kenmerk %d) %08u ligt na de peildatum %08d", label(k), k, v,
+				   c->today);
 		if (k == SWI_K_GEBOORTEDATUM)
 			continue;
 		if (birth && v < birth)
-			add(c, SWI_RULE_BEFORE_BIRTH, cat, index, k,
-			    "%s%s (kenmerk %d) %08u ligt voor de geboortedatum %08u", where, label(k), k,
-			    v, birth);
+			add_record(c, SWI_RULE_BEFORE_BIRTH, cat, index, k,
+				   "%s (kenmerk %d) %08u ligt voor de geboortedatum %08u", label(k), k, v,
+				   birth);
 		else if (v < FIRST_TRAJECT_DAY)
-			add(c, SWI_RULE_BEFORE_2022, cat, index, k,
-			    "%s%s (kenmerk %d) %08u ligt voor 1 januari 2022", where, label(k), k, v);
+			add_record(c, SWI_RULE_BEFORE_2022, cat, index, k,
+				   "%s (kenmerk %d) %08u ligt voor 1 januari 2022", label(k), k, v);
 	}
 }
 
@@ -136,18 +149,16 @@ static void check_doelgroep(struct ctx *c, swi_category cat, const void *record,
 			    uint32_t type_migrant)
 {
 	int first, last;
-	char where[48];
 	if (!type_migrant)
 		return;
 	swi_category_range(cat, &first, &last);
-	record_prefix(where, sizeof(where), cat, index);
 	for (int k = first; k <= last; k++) {
 		uint8_t group = swi_kenmerken[k].doelgroep;
 		if (group == SWI_DOELGROEP_ALLE || group == type_migrant || !has(record, k))
 			continue;
-		add(c, SWI_RULE_DOELGROEP, cat, index, k,
-		    "%s%s (kenmerk %d) is niet van toepassing op %s (Type migrant %u) en dient niet "
-		    "geleverd te worden", where, label(k), k,
+		add_record(c, SWI_RULE_DOELGROEP, cat, index, k,
+			   "%s (kenmerk %d) is niet van toepassing op %s (Type migrant %u) en dient "
+			   "niet geleverd te worden", label(k), k,
 		    type_migrant == SWI_DOELGROEP_ASIEL ? "asielstatushouders"
 							: "gezins- en overige migranten",
 		    type_migrant);
@@ -544,9 +555,10 @@ SWI_EXPORT int swi_delivery_set_reference_date(swi_delivery *d, int32_t yyyymmdd
 	return SWI_OK;
 }
 
-static int validate(swi_report **out, swi_delivery *d, const char *file_name, unsigned flags)
+static int validate(swi_report **out, swi_delivery *d, const char *file_name, unsigned flags,
+		    bool errors_only)
 {
-	struct ctx c = {.d = d, .flags = flags, .rc = SWI_OK};
+	struct ctx c = {.d = d, .flags = flags, .errors_only = errors_only, .rc = SWI_OK};
 	c.r = swi_report_new(d->alloc, d->alloc_ud);
 	if (!c.r)
 		return SWI_ENOMEM;
@@ -590,7 +602,7 @@ SWI_EXPORT int swi_delivery_validate(swi_report **out, swi_delivery *d, const ch
 		return d ? swi_error(d, SWI_EINVAL, "geen uitvoerparameter") : SWI_EINVAL;
 	if (flags & ~(unsigned)SWI_VALIDATE_SHOW_BSN)
 		return swi_error(d, SWI_EINVAL, "onbekende validatievlaggen 0x%x", flags);
-	int rc = validate(out, d, file_name, flags);
+	int rc = validate(out, d, file_name, flags, false);
 	if (rc != SWI_OK)
 		return swi_error(d, rc, "onvoldoende geheugen voor het validatierapport");
 	return SWI_OK;
@@ -599,7 +611,7 @@ SWI_EXPORT int swi_delivery_validate(swi_report **out, swi_delivery *d, const ch
 int swi_rules_gate(swi_delivery *d)
 {
 	swi_report *r;
-	int rc = validate(&r, d, NULL, 0);
+	int rc = validate(&r, d, NULL, 0, true);
 	if (rc != SWI_OK)
 		return swi_error(d, rc, "onvoldoende geheugen voor de validatie");
 	/* Missing schema-required kenmerken are the one error with its own code;

@@ -10,12 +10,13 @@
 #include "output.h"
 
 #define OUT_SIZE (64 * 1024)
+#define ELEMENT_MAX 160 /* the longest kenmerk element with its value and tags */
 
 struct out {
 	const struct swi_sink *sink;
 	int rc;
 	size_t len;
-	char buf[OUT_SIZE];
+	char buf[OUT_SIZE + ELEMENT_MAX]; /* slack: whole tag arrays are copied at once */
 };
 
 static void flush(struct out *o)
@@ -49,6 +50,7 @@ struct tags {
 	/* Container elements per category: <Levering>, <Persoon>, <PIP>, ... */
 	char cat_open[SWI_CATEGORY_BOETE + 1][32], cat_close[SWI_CATEGORY_BOETE + 1][32];
 	uint8_t cat_open_len[SWI_CATEGORY_BOETE + 1], cat_close_len[SWI_CATEGORY_BOETE + 1];
+	int first[SWI_CATEGORY_BOETE + 1], last[SWI_CATEGORY_BOETE + 1];
 };
 
 /* "<indent><name>\n" or "<indent></name>\n" into out; returns the length. */
@@ -82,6 +84,7 @@ static void make_tags(struct tags *t)
 		size_t indent = c == SWI_CATEGORY_LEVERING || c == SWI_CATEGORY_PERSOON ? 2 : 4;
 		t->cat_open_len[c] = make_tag(t->cat_open[c], indent, false, name, true);
 		t->cat_close_len[c] = make_tag(t->cat_close[c], indent, true, name, true);
+		swi_category_range((swi_category)c, &t->first[c], &t->last[c]);
 	}
 }
 
@@ -99,30 +102,132 @@ static void put_escaped(struct out *o, const char *s, size_t n)
 	}
 }
 
+static const char digit_pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+/* `v` in exactly `width` digits, two at a time (v < 10^width). */
+static size_t put_fixed(char *w, uint32_t v, unsigned width)
+{
+	unsigned i = width;
+	while (i >= 2) {
+		i -= 2;
+		memcpy(w + i, digit_pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (i)
+		w[0] = (char)('0' + v % 10);
+	return width;
+}
+
+/* Codes and numbers: 0..9999 without leading zeros. */
+static size_t put_number(char *w, uint32_t v)
+{
+	return put_fixed(w, v, v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : 4);
+}
+
+/*
+ * The hot loop of the writer: one element per set kenmerk, decided and
+ * formatted inline from the table's type, written straight into the buffer
+ * (the slack after OUT_SIZE takes a whole element).
+ */
 static void put_kenmerken(struct out *o, const struct tags *t, swi_category c, const void *record)
 {
-	int first, last;
-	swi_category_range(c, &first, &last);
-	for (int k = first; k <= last; k++) {
+	for (int k = t->first[c]; k <= t->last[c]; k++) {
 		const struct swi_kenmerk_def *def = &swi_kenmerken[k];
-		if (!swi_value_is_set(def, record))
-			continue;
-		char value[SWI_VALUE_MAX];
-		size_t n = swi_value_format(def, record, value);
-		put(o, t->open[k], t->open_len[k]);
-		if (def->type == SWI_TYPE_TEXT)
-			put_escaped(o, value, n);
-		else
-			put(o, value, n);
-		put(o, t->close[k], t->close_len[k]);
+		const char *p = (const char *)record + def->offset;
+		uint32_t v = 0;
+		switch ((swi_value_type)def->type) {
+		case SWI_TYPE_CODE:
+		case SWI_TYPE_TEXT_CODE:
+			v = *(const uint8_t *)p;
+			if (!v)
+				continue;
+			break;
+		case SWI_TYPE_YEAR:
+		case SWI_TYPE_CODE4:
+		case SWI_TYPE_NUMBER:
+			v = *(const uint16_t *)(const void *)p;
+			if (v == SWI_U16_UNSET)
+				continue;
+			break;
+		case SWI_TYPE_BSN:
+		case SWI_TYPE_DATE:
+			v = *(const uint32_t *)(const void *)p;
+			if (!v)
+				continue;
+			break;
+		case SWI_TYPE_TEXT:
+			if (!*p)
+				continue;
+			break;
+		}
+		if (o->len > OUT_SIZE - ELEMENT_MAX)
+			flush(o);
+		char *w = o->buf + o->len;
+		memcpy(w, t->open[k], sizeof(t->open[k]));
+		w += t->open_len[k];
+		switch ((swi_value_type)def->type) {
+		case SWI_TYPE_YEAR:
+		case SWI_TYPE_CODE4:
+		case SWI_TYPE_BSN:
+		case SWI_TYPE_DATE:
+			w += put_fixed(w, v, def->width);
+			break;
+		case SWI_TYPE_CODE:
+		case SWI_TYPE_NUMBER:
+			w += put_number(w, v);
+			break;
+		case SWI_TYPE_TEXT_CODE: {
+			size_t n = strlen(def->codes[v - 1].code);
+			memcpy(w, def->codes[v - 1].code, n);
+			w += n;
+			break;
+		}
+		case SWI_TYPE_TEXT:
+			o->len = (size_t)(w - o->buf);
+			put_escaped(o, p, strlen(p));
+			w = o->buf + o->len;
+			break;
+		}
+		memcpy(w, t->close[k], sizeof(t->close[k]));
+		o->len = (size_t)(w - o->buf) + t->close_len[k];
 	}
+}
+
+/* A container tag; the slack after OUT_SIZE takes it without a length check. */
+static void put_tag(struct out *o, const char *tag, size_t len)
+{
+	if (o->len > OUT_SIZE - ELEMENT_MAX)
+		flush(o);
+	memcpy(o->buf + o->len, tag, 32);
+	o->len += len;
 }
 
 static void put_record(struct out *o, const struct tags *t, swi_category c, const void *record)
 {
-	put(o, t->cat_open[c], t->cat_open_len[c]);
+	put_tag(o, t->cat_open[c], t->cat_open_len[c]);
 	put_kenmerken(o, t, c, record);
-	put(o, t->cat_close[c], t->cat_close_len[c]);
+	put_tag(o, t->cat_close[c], t->cat_close_len[c]);
+}
+
+static void put_records(struct out *o, const struct tags *t, const struct swi_record *first)
+{
+	/* One list per person holds all records; the schema wants them grouped by
+	 * kind. Usually they were added in that order: then one pass does. */
+	bool grouped = true;
+	for (const struct swi_record *r = first; r && r->next; r = r->next)
+		grouped &= r->kind <= r->next->kind;
+	if (grouped) {
+		for (const struct swi_record *r = first; r; r = r->next)
+			put_record(o, t, (swi_category)r->kind, r);
+		return;
+	}
+	for (int kind = SWI_CATEGORY_PIP; kind <= SWI_CATEGORY_BOETE; kind++)
+		for (const struct swi_record *r = first; r; r = r->next)
+			if (r->kind == kind)
+				put_record(o, t, (swi_category)kind, r);
 }
 
 int swi_xml_write(swi_delivery *d, const struct swi_sink *sink)
@@ -141,16 +246,15 @@ int swi_xml_write(swi_delivery *d, const struct swi_sink *sink)
 
 	PUT_LIT(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SWI>\n");
 	put_record(o, t, SWI_CATEGORY_LEVERING, &d->levering);
-	for (const struct swi_person *p = swi_delivery_first_person(d); p && o->rc == SWI_OK;
-	     p = swi_person_next(p)) {
-		put(o, t->cat_open[SWI_CATEGORY_PERSOON], t->cat_open_len[SWI_CATEGORY_PERSOON]);
+	/* Straight over the person chunks: removed persons are tombstones. */
+	for (size_t slot = 0; slot < d->n_slots && o->rc == SWI_OK; slot++) {
+		const struct swi_person *p = swi_person_at(d, slot);
+		if (p->removed)
+			continue;
+		put_tag(o, t->cat_open[SWI_CATEGORY_PERSOON], t->cat_open_len[SWI_CATEGORY_PERSOON]);
 		put_kenmerken(o, t, SWI_CATEGORY_PERSOON, p);
-		/* Records are kept in one list; the schema wants them grouped by kind. */
-		for (int kind = SWI_CATEGORY_PIP; kind <= SWI_CATEGORY_BOETE; kind++)
-			for (const struct swi_record *r = p->first; r; r = r->next)
-				if (r->kind == kind)
-					put_record(o, t, (swi_category)kind, r);
-		put(o, t->cat_close[SWI_CATEGORY_PERSOON], t->cat_close_len[SWI_CATEGORY_PERSOON]);
+		put_records(o, t, p->first);
+		put_tag(o, t->cat_close[SWI_CATEGORY_PERSOON], t->cat_close_len[SWI_CATEGORY_PERSOON]);
 	}
 	PUT_LIT(o, "</SWI>\n");
 	flush(o);
