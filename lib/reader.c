@@ -441,6 +441,10 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
 			long line = line_now(rd);
 			for (int j = i; j < len; j++)
 				line -= ch[j] == '\n';
+			/* Line ends the parser did not count (CR handling) must not
+			 * take the line below the first. */
+			if (line < 1)
+				line = 1;
 			if (top->kind != C_SKIP)
 				STRUCTURE(rd, line, 0, "tekst buiten een kenmerk");
 			return;
