@@ -58,9 +58,11 @@ static int lookup(swi_delivery *d, swi_category c, const void *record, int k,
 	if (def->category != c) {
 		char where[64];
 		swi_describe(where, sizeof(where), c, record);
-		return swi_error(d, SWI_ECATEGORY, "%s (kenmerk %d) hoort bij %s, niet bij %s (%s)",
-				 def->label, k, category_name((swi_category)def->category),
-				 category_name(c), where);
+		swi_error(d, SWI_ECATEGORY, "%s (kenmerk %d) hoort bij %s, niet bij %s (%s)",
+			  def->label, k, category_name((swi_category)def->category),
+			  category_name(c), where);
+		d->last_kenmerk = k;
+		return SWI_ECATEGORY;
 	}
 	*out = def;
 	return SWI_OK;
@@ -92,8 +94,10 @@ int swi_access_set(swi_delivery *d, swi_category c, void *record, int k, const i
 		if (def->type == SWI_TYPE_BSN || (value && *value >= 100000000) ||
 		    (text && strlen(text) == 9 && strspn(text, "0123456789") == 9))
 			snprintf(shown, sizeof(shown), "(verborgen)");
-		return swi_error(d, rc, "%s (kenmerk %d) van %s: waarde '%s' geweigerd: %s", def->label,
-				 k, where, shown, why);
+		swi_error(d, rc, "%s (kenmerk %d) van %s: waarde '%s' geweigerd: %s", def->label, k,
+			  where, shown, why);
+		d->last_kenmerk = k;
+		return rc;
 	}
 	swi_value_store(def, record, stored, stored_text);
 	return SWI_OK;

@@ -50,6 +50,7 @@ int swi_error(swi_delivery *d, int status, const char *fmt, ...)
 		vsnprintf(d->last_message, sizeof(d->last_message), fmt, ap);
 		va_end(ap);
 		d->last_error = status;
+		d->last_kenmerk = 0; /* the kenmerk accessors set it after this */
 	}
 	return status;
 }
@@ -97,6 +98,11 @@ SWI_EXPORT void swi_delivery_free(swi_delivery *d)
 SWI_EXPORT int swi_delivery_last_error(const swi_delivery *d)
 {
 	return d ? d->last_error : SWI_EINVAL;
+}
+
+SWI_EXPORT int swi_delivery_last_kenmerk(const swi_delivery *d)
+{
+	return d ? d->last_kenmerk : 0;
 }
 
 SWI_EXPORT const char *swi_delivery_last_message(const swi_delivery *d)

@@ -64,6 +64,36 @@ SWI_EXPORT int swi_person_set_ints(swi_person *p, size_t n, const int32_t *kenme
 	return swi_access_set_many(p->delivery, SWI_CATEGORY_PERSOON, p, n, kenmerken, values);
 }
 
+SWI_EXPORT int swi_delivery_add_person_ints(swi_person **out, swi_delivery *d, const char *bsn,
+					    size_t n, const int32_t *kenmerken,
+					    const int32_t *values)
+{
+	if (out)
+		*out = NULL;
+	if (!d)
+		return SWI_EINVAL;
+	/* Check the values on a scratch person first: all or nothing. */
+	struct swi_person scratch;
+	memset(&scratch, 0, sizeof(scratch));
+	scratch.delivery = d;
+	scratch.uren_taal_knm = SWI_U16_UNSET;
+	if (bsn && swi_bsn_parse(bsn, &scratch.bsn) != SWI_OK)
+		scratch.bsn = 0; /* add_person below reports it */
+	int rc = swi_access_set_many(d, SWI_CATEGORY_PERSOON, &scratch, n, kenmerken, values);
+	swi_person *p;
+	if (rc == SWI_OK)
+		rc = swi_delivery_add_person(&p, d, bsn);
+	if (rc != SWI_OK)
+		return rc;
+	for (int k = SWI_K_GEBOORTEDATUM; k <= SWI_K_EINDE_BEGELEIDING_DATUM; k++) {
+		const struct swi_kenmerk_def *def = &swi_kenmerken[k];
+		swi_value_store(def, p, swi_value_load(def, &scratch), "");
+	}
+	if (out)
+		*out = p;
+	return SWI_OK;
+}
+
 SWI_EXPORT int swi_person_get_int(const swi_person *p, int k, int32_t *out)
 {
 	if (!p)

@@ -176,6 +176,7 @@ struct swi_delivery {
 	int32_t reference_date; /* validate.c: "today"; 0 = the clock */
 
 	int last_error;
+	int last_kenmerk; /* of the last failure, 0 if none or not about a kenmerk */
 	char last_message[320];
 };
 

@@ -77,6 +77,35 @@ SWI_EXPORT int swi_person_add_record(swi_record **out, swi_person *p, swi_catego
 	return SWI_OK;
 }
 
+SWI_EXPORT int swi_person_add_record_ints(swi_record **out, swi_person *p, swi_category kind,
+					  size_t n, const int32_t *kenmerken,
+					  const int32_t *values)
+{
+	if (out)
+		*out = NULL;
+	if (!p)
+		return SWI_EINVAL;
+	if (!is_record_kind(kind))
+		return swi_person_add_record(out, p, kind); /* reports the kind */
+	/* Check the values on a scratch record first: all or nothing. */
+	struct swi_record scratch;
+	memset(&scratch, 0, sizeof(scratch));
+	scratch.person = p;
+	scratch.kind = (uint8_t)kind;
+	if (kind == SWI_CATEGORY_BOETE)
+		scratch.u.boete.bedrag = SWI_U16_UNSET;
+	int rc = swi_access_set_many(p->delivery, kind, &scratch, n, kenmerken, values);
+	swi_record *r;
+	if (rc == SWI_OK)
+		rc = swi_person_add_record(&r, p, kind);
+	if (rc != SWI_OK)
+		return rc;
+	r->u = scratch.u;
+	if (out)
+		*out = r;
+	return SWI_OK;
+}
+
 SWI_EXPORT size_t swi_person_record_count(const swi_person *p, swi_category kind)
 {
 	size_t n = 0;

@@ -1092,6 +1092,49 @@ START_TEST(test_set_ints)
 }
 END_TEST
 
+/* Add-and-set in one call: all or nothing, and the refused kenmerk is named. */
+START_TEST(test_add_with_ints)
+{
+	swi_delivery *d = new_delivery();
+	static const int32_t ks[] = {SWI_K_GEBOORTEDATUM, SWI_K_GESLACHT, SWI_K_TYPE_MIGRANT};
+	static const int32_t good[] = {19900107, 2, 1}, bad[] = {19900107, 4, 1};
+	swi_person *p = (swi_person *)1;
+	ck_assert_int_eq(swi_delivery_add_person_ints(&p, d, BSN_A, 3, ks, bad), SWI_ECODE);
+	ck_assert_ptr_null(p);
+	ck_assert_int_eq(swi_delivery_last_kenmerk(d), SWI_K_GESLACHT);
+	ck_assert_uint_eq(swi_delivery_person_count(d), 0);
+	ck_assert_int_eq(swi_delivery_add_person_ints(&p, d, BSN_A, 3, ks, good), SWI_OK);
+	ck_assert_uint_eq(swi_delivery_person_count(d), 1);
+	int32_t v;
+	ck_assert_int_eq(swi_person_get_int(p, SWI_K_GEBOORTEDATUM, &v), SWI_OK);
+	ck_assert_int_eq(v, 19900107);
+	ck_assert_int_eq(swi_person_has(p, SWI_K_BREDE_INTAKE_UREN_TAAL_KNM), 0);
+	/* A duplicate BSN with good values adds nothing either. */
+	ck_assert_int_eq(swi_delivery_add_person_ints(NULL, d, BSN_A, 3, ks, good), SWI_EDUPLICATE);
+	ck_assert_int_eq(swi_delivery_last_kenmerk(d), 0);
+	ck_assert_uint_eq(swi_delivery_person_count(d), 1);
+
+	static const int32_t kf[] = {SWI_K_BOETE_DATUM, SWI_K_BOETE_REDEN, SWI_K_BOETE_BEDRAG};
+	static const int32_t fine_bad[] = {20260115, 1, 10000}, fine_good[] = {20260115, 1, 0};
+	swi_record *r = (swi_record *)1;
+	ck_assert_int_eq(swi_person_add_record_ints(&r, p, SWI_CATEGORY_BOETE, 3, kf, fine_bad),
+			 SWI_ERANGE);
+	ck_assert_ptr_null(r);
+	ck_assert_int_eq(swi_delivery_last_kenmerk(d), SWI_K_BOETE_BEDRAG);
+	ck_assert_uint_eq(swi_person_record_count(p, SWI_CATEGORY_BOETE), 0);
+	ck_assert_int_eq(swi_person_add_record_ints(&r, p, SWI_CATEGORY_BOETE, 3, kf, fine_good),
+			 SWI_OK);
+	ck_assert_int_eq(swi_record_get_int(r, SWI_K_BOETE_BEDRAG, &v), SWI_OK);
+	ck_assert_int_eq(v, 0);
+	/* Without values the record is empty; a fine's amount stays unset. */
+	ck_assert_int_eq(swi_person_add_record_ints(&r, p, SWI_CATEGORY_BOETE, 0, NULL, NULL), SWI_OK);
+	ck_assert_int_eq(swi_record_has(r, SWI_K_BOETE_BEDRAG), 0);
+	ck_assert_int_eq(swi_person_add_record_ints(&r, p, SWI_CATEGORY_PERSOON, 0, NULL, NULL),
+			 SWI_EINVAL);
+	swi_delivery_free(d);
+}
+END_TEST
+
 static Suite *delivery_suite(void)
 {
 	Suite *s = suite_create("delivery");
@@ -1107,6 +1150,7 @@ static Suite *delivery_suite(void)
 	tcase_add_test(tc, test_find_person_malformed_text);
 	tcase_add_test(tc, test_change_bsn);
 	tcase_add_test(tc, test_set_ints);
+	tcase_add_test(tc, test_add_with_ints);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("persons");

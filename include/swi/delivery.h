@@ -79,6 +79,12 @@ SWI_EXPORT void swi_delivery_free(swi_delivery *d);
 SWI_EXPORT int swi_delivery_last_error(const swi_delivery *d);
 
 /**
+ * The kenmerk the last failed call was about (for a refused value in a bulk
+ * call: the refused one), or 0 if that failure concerned no kenmerk.
+ */
+SWI_EXPORT int swi_delivery_last_kenmerk(const swi_delivery *d);
+
+/**
  * Message of the last failed call ("" if none). BORROWED: valid until the
  * next call that fails on this delivery, or its free. Returns "" for NULL.
  * Messages mask BSNs (*****6782).
@@ -115,6 +121,14 @@ SWI_EXPORT int swi_delivery_file_name(swi_delivery *d, int zipped, char *buf, si
  * is BORROWED from the delivery.
  */
 SWI_EXPORT int swi_delivery_add_person(swi_person **out, swi_delivery *d, const char *bsn);
+
+/**
+ * As swi_delivery_add_person() followed by swi_person_set_ints(), in one
+ * call and all or nothing: when any value is refused, no person is added.
+ */
+SWI_EXPORT int swi_delivery_add_person_ints(swi_person **out, swi_delivery *d, const char *bsn,
+					    size_t n, const int32_t *kenmerken,
+					    const int32_t *values);
 
 /**
  * Looks a person up by BSN (8 or 9 digits). Constant time on average.
@@ -173,6 +187,14 @@ SWI_EXPORT int swi_person_has(const swi_person *p, int k);
  * handle is BORROWED from the delivery. SWI_EINVAL for another kind.
  */
 SWI_EXPORT int swi_person_add_record(swi_record **out, swi_person *p, swi_category kind);
+
+/**
+ * As swi_person_add_record() followed by swi_record_set_ints(), in one call
+ * and all or nothing: when any value is refused, no record is added.
+ */
+SWI_EXPORT int swi_person_add_record_ints(swi_record **out, swi_person *p, swi_category kind,
+					  size_t n, const int32_t *kenmerken,
+					  const int32_t *values);
 
 /** Number of records of `kind` the person has (0 for NULL or another kind). */
 SWI_EXPORT size_t swi_person_record_count(const swi_person *p, swi_category kind);
