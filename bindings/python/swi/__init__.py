@@ -1,0 +1,68 @@
+"""Python binding of libswi: build, validate, read and write the CBS
+"Statistiek Wet Inburgering" (SWI) quarterly delivery file.
+
+    import datetime, swi
+    with swi.Delivery(year=2026, quarter=1, software="and", version="4.2",
+                      berichtgever="0153", gemeente="0153") as d:
+        p = d.add_person("123456782", geboortedatum=datetime.date(1990, 1, 7),
+                         geslacht=swi.Geslacht.VROUW, type_migrant=swi.TypeMigrant.ASIELMIGRANT)
+        p.add_pip(pip_datum=datetime.date(2026, 2, 1), leerroute_route=swi.LeerrouteRoute.B1_ROUTE)
+        for diag in d.validate():
+            print(diag)
+        path = d.write("out")
+
+libswi is loaded by its SONAME libswi.so.0, or from the path in the
+environment variable SWI_LIBRARY.
+"""
+
+from __future__ import annotations
+
+from ._clib import lib as _lib
+from ._clib import strerror
+from .delivery import Boete, Delivery, Gesprek, Person, Pip, Record, read, read_bytes, schema_xsd
+from .errors import (
+    DuplicateBsn,
+    Error,
+    FileError,
+    InvalidArgument,
+    InvalidDelivery,
+    KenmerkError,
+    NotFound,
+    OutOfMemory,
+    ReadError,
+    StaleHandle,
+    Unsupported,
+    ValueRefused,
+    WriteError,
+)
+from .kenmerken import ENUMS, KENMERKEN, Category, Kenmerk, ValueType, kenmerk, kenmerken
+from .report import Diagnostic, Mirror, Rule, Severity, rules
+
+__version__ = "0.1.0"
+
+
+def version() -> str:
+    """The version of the loaded libswi ("MAJOR.MINOR.PATCH")."""
+    return (_lib.version() or b"").decode()
+
+
+def library_path() -> str:
+    """The path or name libswi was loaded from."""
+    return _lib.path
+
+
+# One enum per kenmerk with a code list, named after its element
+# (swi.Geslacht, swi.TypeMigrant, swi.LeerrouteRoute, swi.NaamSoftwarepakket, ...),
+# generated from the C table.
+globals().update(ENUMS)
+#: The leerroute (kenmerk 31) under its short name.
+Leerroute = ENUMS["LeerrouteRoute"]
+
+__all__ = [
+    "Delivery", "Person", "Record", "Pip", "Gesprek", "Boete", "read", "read_bytes",
+    "schema_xsd", "rules", "Rule", "Diagnostic", "Severity", "Mirror", "Category", "ValueType",
+    "Kenmerk", "KENMERKEN", "kenmerk", "kenmerken", "version", "library_path", "strerror",
+    "Error", "ValueRefused", "DuplicateBsn", "NotFound", "InvalidDelivery", "FileError",
+    "WriteError", "ReadError", "OutOfMemory", "KenmerkError", "InvalidArgument", "Unsupported",
+    "StaleHandle", "Leerroute", *ENUMS,
+]

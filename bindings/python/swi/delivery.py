@@ -1,0 +1,1050 @@
+"""Delivery, Person and the records (Pip, Gesprek, Boete).
+
+Lifetime rules of the binding
+ * A Person or Record holds a strong reference to its Delivery, so the
+   delivery is never freed while a child object is reachable.
+ * The C delivery is freed once: by close() (also at the end of a ``with``
+   block) or when the Delivery object is collected. After that, every use
+   of the delivery or of any of its children raises :class:`StaleHandle`.
+ * Exactly one Python object exists per C person or record at a time (the
+   delivery keeps weak references to them), so removing a person or record
+   through any object makes every way to reach it raise :class:`StaleHandle`.
+
+Kenmerken are properties named after their XML element in snake_case,
+generated from the C table at import time (see kenmerken.py): dates are
+:class:`datetime.date`, code lists IntEnums (Geslacht, TypeMigrant, ...),
+numbers int, texts str, and None means "not set" (assigning None unsets).
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import weakref
+from ctypes import byref, c_int32, c_size_t, c_void_p, create_string_buffer
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, Union, cast
+
+from . import _clib
+from ._clib import check, lib, raise_error
+from .errors import ReadError, StaleHandle, WriteError
+from .kenmerken import KENMERKEN, Category, Kenmerk, ValueType
+from .report import Diagnostic, Mirror, buffer_bytes, take_report
+
+__all__ = ["Delivery", "Person", "Record", "Pip", "Gesprek", "Boete", "read", "read_bytes",
+           "schema_xsd"]
+
+PathLike = Union[str, "os.PathLike[str]", bytes]
+DateLike = Union[date, int, str]
+
+_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
+_TEXT_ONLY = (ValueType.TEXT, ValueType.TEXT_CODE, ValueType.BSN)
+
+#: Packing of kenmerk numbers and values for the bulk setters (const int32_t
+#: arrays), and the counts as c_size_t, for every possible length: built once.
+_STRUCT = [struct.Struct(f"={n}i") for n in range(len(KENMERKEN) + 1)]
+_SIZE = [c_size_t(n) for n in range(len(KENMERKEN) + 1)]
+
+# The hot functions, bound without argtypes (see _clib.UNCHECKED).
+_u_add_person = lib.unchecked.delivery_add_person
+_u_add_person_ints = lib.unchecked.delivery_add_person_ints
+_u_add_record_ints = lib.unchecked.person_add_record_ints
+_u_add_record = lib.unchecked.person_add_record
+_u_person_set_ints = lib.unchecked.person_set_ints
+_u_record_set_ints = lib.unchecked.record_set_ints
+_ref = weakref.ref
+
+
+def _yyyymmdd(value: DateLike) -> int:
+    if isinstance(value, date):
+        return value.year * 10000 + value.month * 100 + value.day
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    raise TypeError(f"expected a datetime.date or yyyymmdd, not {value!r}")
+
+
+def _fs(path: PathLike | None) -> bytes | None:
+    return None if path is None else os.fsencode(path)
+
+
+# ---- access families: the same code serves the delivery, persons and records
+
+
+class _Family:
+    """The C accessors of one kind of handle."""
+
+    __slots__ = ("get_int", "get_text", "set_int", "set_text", "unset", "has")
+    get_int: Any
+    get_text: Any
+    set_int: Any
+    set_text: Any
+    unset: Any
+    has: Any
+
+    def __init__(self, prefix: str) -> None:
+        for op in self.__slots__:
+            setattr(self, op, getattr(lib, f"{prefix}_{op}"))
+
+
+_DELIVERY = _Family("delivery")
+_PERSON = _Family("person")
+_RECORD = _Family("record")
+
+
+def _get_value(fam: _Family, h: c_void_p, dh: c_void_p, k: Kenmerk) -> Any:
+    kn = k.number
+    t = k.type
+    if t in (ValueType.TEXT, ValueType.TEXT_CODE, ValueType.BSN, ValueType.CODE4):
+        buf = create_string_buffer(_clib.VALUE_MAX)
+        rc = fam.get_text(h, kn, buf, _clib.VALUE_MAX)
+        if rc == _clib.ENOTSET:
+            return None
+        check(rc, dh, kenmerk=kn)
+        text = buf.value.decode("utf-8")
+        if k.enum is not None:
+            return k.enum._value2member_map_.get(text, text)
+        return text
+    out = c_int32()
+    rc = fam.get_int(h, kn, byref(out))
+    if rc == _clib.ENOTSET:
+        return None
+    check(rc, dh, kenmerk=kn)
+    v = out.value
+    if t == ValueType.DATE:
+        return date(v // 10000, v // 100 % 100, v % 100)
+    if k.enum is not None:
+        return k.enum._value2member_map_.get(v, v)
+    return v
+
+
+def _set_value(fam: _Family, h: c_void_p, dh: c_void_p, k: Kenmerk, value: Any) -> None:
+    kn = k.number
+    if value is None:
+        rc = fam.unset(h, kn)
+    elif isinstance(value, bool):
+        raise TypeError(f"{k.name}: a bool is no kenmerk value; use the code (e.g. 1 or 2)")
+    elif isinstance(value, int):
+        if k.type in (ValueType.TEXT, ValueType.TEXT_CODE):
+            raise TypeError(f"{k.name} is a text kenmerk; give a str")
+        if _INT32_MIN <= value <= _INT32_MAX:
+            rc = fam.set_int(h, kn, value)
+        else:  # let libswi refuse it with its own message
+            rc = fam.set_text(h, kn, str(value).encode())
+    elif isinstance(value, date):
+        if k.type != ValueType.DATE:
+            raise TypeError(f"{k.name} is not a date kenmerk")
+        rc = fam.set_int(h, kn, value.year * 10000 + value.month * 100 + value.day)
+    elif isinstance(value, str):
+        if "\0" in value:
+            raise_error(_clib.ECHARSET, message=f"{k.label} (kenmerk {kn}): waarde bevat een "
+                        "NUL-teken", kenmerk=kn)
+        rc = fam.set_text(h, kn, value.encode("utf-8"))
+    else:
+        raise TypeError(f"{k.name}: cannot set a {type(value).__name__}")
+    if rc:
+        check(rc, dh, kenmerk=kn)
+
+
+def _make_property(k: Kenmerk, fam: _Family) -> property:
+    def fget(self: Any) -> Any:
+        h, dh = self._hh()
+        return _get_value(fam, h, dh, k)
+
+    def fset(self: Any, value: Any) -> None:
+        h, dh = self._hh()
+        _set_value(fam, h, dh, k, value)
+
+    def fdel(self: Any) -> None:
+        h, dh = self._hh()
+        _set_value(fam, h, dh, k, None)
+
+    kind = {ValueType.DATE: "datetime.date", ValueType.CODE: k.enum.__name__ if k.enum else "int",
+            ValueType.TEXT_CODE: "str", ValueType.TEXT: "str", ValueType.BSN: "str",
+            ValueType.CODE4: "str (4 digits)", ValueType.YEAR: "int",
+            ValueType.NUMBER: "int"}[k.type]
+    doc = f"Kenmerk {k.number}: {k.label} (<{k.element}>), {kind} or None."
+    return property(fget, fset, fdel, doc)
+
+
+def _install_properties(cls: type, category: Category, fam: _Family) -> None:
+    for k in KENMERKEN:
+        if k.category == category:
+            if k.name in cls.__dict__:
+                raise RuntimeError(f"kenmerk {k.name} clashes with {cls.__name__}.{k.name}")
+            setattr(cls, k.name, _make_property(k, fam))
+
+
+# ---- the bulk path: one ctypes call for every int-like kenmerk ------------
+
+_MODE_INT, _MODE_DATE, _MODE_OTHER = 0, 1, 2
+
+
+def _spec(category: Category) -> dict[str, tuple[int, int, Kenmerk]]:
+    spec = {}
+    for k in KENMERKEN:
+        if k.category == category:
+            mode = _MODE_DATE if k.type == ValueType.DATE else \
+                _MODE_OTHER if k.type in _TEXT_ONLY else _MODE_INT
+            spec[k.name] = (k.number, mode, k)
+    return spec
+
+
+_SPECS = {int(c): _spec(c) for c in Category}
+
+
+def _refused_kenmerk(category: int, ks: tuple[int, ...] | list[int],
+                     vs: list[int]) -> int:
+    """Which of the values a bulk setter refused: the bulk call checks in
+    order and refuses the first bad one, so the same values are tried one by
+    one on a scratch delivery (the check does not depend on the record)."""
+    d = c_void_p()
+    if lib.delivery_new(byref(d)):
+        return 0
+    try:
+        p = c_void_p()
+        if lib.delivery_add_person(byref(p), d, b"123456782"):
+            return 0
+        if category == Category.PERSOON:
+            target, set_int = p, lib.person_set_int
+        else:
+            r = c_void_p()
+            if lib.person_add_record(byref(r), p, int(category)):
+                return 0
+            target, set_int = r, lib.record_set_int
+        for k, v in zip(ks, vs):
+            if set_int(target, k, v):
+                return k
+        return 0
+    finally:
+        lib.delivery_free(d)
+
+
+# A plan per tuple of keyword names: their modes, and the packed kenmerk
+# numbers when every one of them can go through the bulk setter.
+_Plan = tuple[tuple[int, ...], "bytes | None", struct.Struct, c_size_t]
+_PLANS: dict[int, dict[tuple[str, ...], _Plan]] = {int(c): {} for c in Category}
+
+
+def _make_plan(category: int, keys: tuple[str, ...], owner: str) -> _Plan:
+    spec = _SPECS[category]
+    modes, numbers = [], []
+    for name in keys:
+        e = spec.get(name)
+        if e is None:
+            raise TypeError(f"{owner} has no kenmerk {name!r}")
+        numbers.append(e[0])
+        modes.append(e[1])
+    n = len(keys)
+    packed = _STRUCT[n].pack(*numbers) if _MODE_OTHER not in modes else None
+    plan = (tuple(modes), packed, _STRUCT[n], _SIZE[n])
+    cache = _PLANS[category]
+    if len(cache) >= 4096:
+        cache.clear()
+    cache[keys] = plan
+    return plan
+
+
+def _fast_values(kw: dict[str, Any], plan: _Plan) -> bytes | None:
+    """The packed values of `kw` when they are all plain ints and dates that
+    the plan can send in one bulk call, else None (then _apply decides)."""
+    modes, packed, st, _ = plan
+    if packed is None:
+        return None
+    vs = []
+    for v, m in zip(kw.values(), modes):
+        t = type(v)
+        if t is int:
+            vs.append(v)
+        elif t is date and m:
+            vs.append(v.year * 10000 + v.month * 100 + v.day)
+        else:
+            return None
+    try:
+        return st.pack(*vs)
+    except struct.error:
+        return None
+
+
+def _apply(h: c_void_p, dh: c_void_p, category: int, kw: dict[str, Any], owner: str) -> None:
+    """Sets the kenmerken `kw` on handle `h`: codes, numbers and dates in one
+    bulk call (all or nothing), anything else (texts, None, enums of another
+    type) one by one afterwards; callers that need atomicity undo on failure.
+    `category` is a plain int (an IntEnum hashes slowly)."""
+    keys = tuple(kw)
+    plan = _PLANS[category].get(keys) or _make_plan(category, keys, owner)
+    set_ints = _u_person_set_ints if category == 2 else _u_record_set_ints
+    values = _fast_values(kw, plan)
+    if values is not None:  # the common case: plain ints and dates only
+        _, packed, st, size = plan
+        assert packed is not None  # _fast_values checked it
+        rc = set_ints(h, size, packed, values)
+        if rc:
+            check(rc, dh, kenmerk=_refused_kenmerk(category, st.unpack(packed),
+                                                   list(st.unpack(values))))
+        return
+    spec = _SPECS[category]
+    ks: list[int] = []
+    vs = []
+    rest = []
+    for name, v in kw.items():
+        kn, mode, k = spec[name]
+        t = type(v)
+        if mode != _MODE_OTHER:
+            if t is int or (t is not bool and isinstance(v, int)):
+                if _INT32_MIN <= v <= _INT32_MAX:
+                    ks.append(kn)
+                    vs.append(int(v))
+                    continue
+            elif mode == _MODE_DATE and (t is date or isinstance(v, date)):
+                ks.append(kn)
+                vs.append(v.year * 10000 + v.month * 100 + v.day)
+                continue
+        rest.append(k)
+    n = len(ks)
+    if n:
+        rc = set_ints(h, _SIZE[n], _STRUCT[n].pack(*ks), _STRUCT[n].pack(*vs))
+        if rc:
+            check(rc, dh, kenmerk=_refused_kenmerk(category, ks, vs))
+    if rest:
+        fam = _PERSON if category == Category.PERSOON else _RECORD
+        for k in rest:
+            _set_value(fam, h, dh, k, kw[k.name])
+
+
+def _update_atomic(obj: Any, category: int, kw: dict[str, Any]) -> None:
+    """Sets `kw` on a person or record; on a refusal every value is restored."""
+    category = int(category)
+    h, dh = obj._hh()
+    fam = _PERSON if category == Category.PERSOON else _RECORD
+    spec = _SPECS[category]
+    before = {}
+    for name in kw:
+        if name not in spec:
+            raise TypeError(f"{type(obj).__name__} has no kenmerk {name!r}")
+        k = spec[name][2]
+        before[k] = _get_value(fam, h, dh, k)
+    try:
+        _apply(h, dh, category, kw, type(obj).__name__)
+    except BaseException:
+        for k, v in before.items():
+            try:
+                _set_value(fam, h, dh, k, v)
+            except Exception:  # pragma: no cover - restoring a value it held
+                pass
+        raise
+
+
+# ---- the delivery -------------------------------------------------------
+
+
+class Delivery:
+    """One SWI delivery (one berichtgever, gemeente and quarter).
+
+    ``Delivery(year=2026, quarter=1, software="and", version="4.2",
+    berichtgever="0153", gemeente="0153")``; every argument is optional.
+    Use as a context manager, or call close(); the C delivery is also freed
+    when the object is collected. Not thread-safe: use a delivery and its
+    persons and records from one thread at a time.
+    """
+
+    __slots__ = ("_h", "_persons", "_records", "_purge_p", "_purge_r", "_keep", "__weakref__")
+
+    if TYPE_CHECKING:  # kenmerken are properties generated at import time
+        def __getattr__(self, name: str) -> Any: ...
+        def __setattr__(self, name: str, value: Any) -> None: ...
+
+    _h: c_void_p | None
+
+    def __init__(self, year: int | None = None, quarter: int | None = None,
+                 software: str | None = None, version: str | None = None,
+                 berichtgever: str | int | None = None, gemeente: str | int | None = None,
+                 *, reference_date: DateLike | None = None) -> None:
+        out = c_void_p()
+        check(lib.delivery_new(byref(out)))
+        self._adopt(out)
+        try:
+            for name, value in (("statistiekjaar", year), ("statistiekkwartaal", quarter),
+                                ("naam_softwarepakket", software),
+                                ("versie_softwarepakket", version),
+                                ("berichtgevercode", berichtgever), ("gemeentecode", gemeente)):
+                if value is not None:
+                    setattr(self, name, value)
+            if reference_date is not None:
+                self.set_reference_date(reference_date)
+        except BaseException:
+            self.close()
+            raise
+
+    def _adopt(self, handle: c_void_p, keep: Any = None) -> None:
+        self._h = handle
+        self._persons: dict[int | None, weakref.ref[Person]] = {}
+        self._records: dict[int | None, weakref.ref[Record]] = {}
+        self._purge_p = 1024
+        self._purge_r = 1024
+        self._keep = keep
+
+    @classmethod
+    def _from_handle(cls, handle: c_void_p, keep: Any = None) -> Delivery:
+        d = cls.__new__(cls)
+        d._adopt(handle, keep)
+        return d
+
+    @classmethod
+    def _with_allocator(cls, alloc: Callable[[int | None, int | None, int], int | None]) -> Delivery:
+        """A delivery whose every allocation goes through `alloc(userdata,
+        ptr, size)` (swi_alloc_fn semantics); for tests of allocation failure."""
+        fn = _clib.ALLOC_FN(alloc)
+        out = c_void_p()
+        check(lib.delivery_new_with_allocator(byref(out), fn, None))
+        return cls._from_handle(out, keep=fn)
+
+    # -- lifetime
+
+    def close(self) -> None:
+        """Frees the C delivery. Idempotent. Every later use of the delivery,
+        its persons or records raises StaleHandle."""
+        h = self._h
+        if h is None:
+            return
+        self._h = None
+        regs: tuple[dict[int | None, Any], ...] = (self._persons, self._records)
+        for reg in regs:
+            for r in reg.values():
+                w = r()
+                if w is not None:
+                    w._h = None
+            reg.clear()
+        lib.delivery_free(h)
+        self._keep = None
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown: the module may be gone
+            pass
+
+    def __enter__(self) -> Delivery:
+        self._live()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._h is None
+
+    def _live(self) -> c_void_p:
+        h = self._h
+        if h is None:
+            raise StaleHandle(_clib.EINVAL, "the delivery is closed")
+        return h
+
+    def _hh(self) -> tuple[c_void_p, c_void_p]:
+        h = self._live()
+        return h, h
+
+    # -- registry: one Python object per C person / record
+
+    def _person(self, ph: int | None) -> Person:
+        r = self._persons.get(ph)
+        if r is not None:
+            p = r()
+            if p is not None:
+                return p
+        p = Person.__new__(Person)
+        p._d = self
+        p._h = c_void_p(ph)
+        self._register_person(p, ph)
+        return p
+
+    def _register_person(self, p: Person, ph: int | None) -> None:
+        reg = self._persons
+        reg[ph] = _ref(p)
+        if len(reg) > self._purge_p:
+            self._persons = reg = {k: r for k, r in reg.items() if r() is not None}
+            self._purge_p = max(1024, 2 * len(reg))
+
+    def _record(self, rh: int | None) -> Record:
+        r = self._records.get(rh)
+        if r is not None:
+            w = r()
+            if w is not None:
+                return w
+        cls = _RECORD_CLASSES[lib.record_kind(rh)]
+        w = cls.__new__(cls)
+        w._d = self
+        w._h = c_void_p(rh)
+        self._register_record(w, rh)
+        return w
+
+    def _register_record(self, w: Record, rh: int | None) -> None:
+        reg = self._records
+        reg[rh] = _ref(w)
+        if len(reg) > self._purge_r:
+            self._records = reg = {k: r for k, r in reg.items() if r() is not None}
+            self._purge_r = max(1024, 2 * len(reg))
+
+    def _drop_person(self, ph: int | None) -> None:
+        r = self._persons.pop(ph, None)
+        w = r() if r is not None else None
+        if w is not None:
+            w._h = None
+
+    def _drop_record(self, rh: int | None) -> None:
+        r = self._records.pop(rh, None)
+        w = r() if r is not None else None
+        if w is not None:
+            w._h = None
+
+    # -- persons
+
+    def add_person(self, bsn: str | int, /, **kenmerken: Any) -> Person:
+        """Adds a person with `bsn` (nine digits, or eight that get a leading
+        zero) and sets `kenmerken` (``geboortedatum=date(1990, 1, 7),
+        geslacht=Geslacht.VROUW, ...``): every code, number and date in one
+        call to libswi. All or nothing: on any refusal the person is not added."""
+        h = self._h
+        if h is None:
+            raise StaleHandle(_clib.EINVAL, "the delivery is closed")
+        if type(bsn) is not str:
+            bsn = _bsn_text(bsn)
+        elif "\0" in bsn:
+            raise_error(_clib.EFORMAT, message="Burgerservicenummer (kenmerk 8): waarde bevat "
+                        "een NUL-teken", kenmerk=8)
+        out = c_void_p()
+        rc = _u_add_person(byref(out), h, bsn.encode())
+        if rc:
+            check(rc, h, kenmerk=8)
+        p = _new_person(Person)
+        p._d = self
+        p._h = out
+        ph = out.value
+        reg = self._persons
+        reg[ph] = _ref(p)
+        if len(reg) > self._purge_p:
+            self._register_person(p, ph)
+        if kenmerken:
+            try:
+                _apply(out, h, 2, kenmerken, "Person")
+            except BaseException:
+                lib.person_remove(out)
+                self._drop_person(ph)
+                raise
+        return p
+
+    def add_persons(self, rows: Iterable[Sequence[Any]]) -> int:
+        """Adds many persons without making Person objects: the fast path for
+        importers. Each row is ``(bsn, kenmerken)`` or ``(bsn, kenmerken, pips,
+        gesprekken, boetes)``, where `kenmerken` is a dict as the keywords of
+        add_person() and pips, gesprekken and boetes are lists of such dicts
+        for the records. Each row is all or nothing: on a refusal, the persons
+        of the rows before stay, that row's person is not added, and the
+        exception gets a note with the row number. Returns the number added."""
+        dh = self._live()
+        add_person, add_record = _u_add_person, _u_add_record
+        plans = _PLANS
+        fast = _fast_values
+        added = 0
+        for row in rows:
+            out: c_void_p | None = None
+            try:
+                bsn, kw = row[0], row[1]
+                if type(bsn) is not str:
+                    bsn = _bsn_text(bsn)
+                elif "\0" in bsn:
+                    raise_error(_clib.EFORMAT, message="Burgerservicenummer (kenmerk 8): "
+                                "waarde bevat een NUL-teken", kenmerk=8)
+                ph = c_void_p()
+                # One call for the person and its kenmerken when they are plain
+                # ints and dates; all or nothing in C, so on a refusal the slow
+                # path below runs and raises the precise error.
+                plan = plans[2].get(tuple(kw)) if kw else None
+                values = fast(kw, plan) if plan is not None else None
+                if values is not None and not _u_add_person_ints(
+                        byref(ph), dh, bsn.encode(), plan[3], plan[1], values):
+                    out = ph
+                    kw = None
+                else:
+                    rc = add_person(byref(ph), dh, bsn.encode())
+                    if rc:
+                        check(rc, dh, kenmerk=8)
+                    out = ph
+                if kw:
+                    # _apply, inlined for plain ints and dates
+                    plan = plans[2].get(tuple(kw))
+                    if plan is None or (values := fast(kw, plan)) is None or \
+                            _u_person_set_ints(ph, plan[3], plan[1], values):
+                        _apply(ph, dh, 2, kw, "Person")
+                for kind, records in zip(_RECORD_KINDS, row[2:]):
+                    for rkw in records:
+                        r = c_void_p()
+                        rplan = plans[kind].get(tuple(rkw)) if rkw else None
+                        rvalues = fast(rkw, rplan) if rplan is not None else None
+                        if rvalues is not None and not _u_add_record_ints(
+                                byref(r), ph, kind, rplan[3], rplan[1], rvalues):
+                            continue
+                        rc = add_record(byref(r), ph, kind)
+                        if rc:
+                            check(rc, dh)
+                        if rkw:
+                            plan = plans[kind].get(tuple(rkw))
+                            if plan is None or (values := fast(rkw, plan)) is None or \
+                                    _u_record_set_ints(r, plan[3], plan[1], values):
+                                _apply(r, dh, kind, rkw, _RECORD_CLASSES[kind].__name__)
+                added += 1
+            except BaseException as e:
+                if out is not None:
+                    lib.person_remove(out)
+                    self._drop_person(out.value)
+                if isinstance(e, Exception):
+                    e.add_note(f"in row {added} of add_persons() (0-based)")
+                raise
+        return added
+
+    def find_person(self, bsn: str | int) -> Person | None:
+        """The person with that BSN, or None. A BSN that is not 8 or 9 digits
+        or fails the 11-test raises ValueRefused."""
+        h = self._live()
+        if type(bsn) is not str:
+            bsn = _bsn_text(bsn)
+        if "\0" in bsn:
+            return None
+        out = c_void_p()
+        rc = lib.delivery_find_person(byref(out), h, bsn.encode())
+        if rc == _clib.ENOTFOUND:
+            return None
+        check(rc, h, kenmerk=8)
+        return self._person(out.value)
+
+    def __getitem__(self, bsn: str | int) -> Person:
+        p = self.find_person(bsn)
+        if p is None:
+            raise_error(_clib.ENOTFOUND, message=f"no person with BSN *****{str(bsn)[-4:]}")
+        return p
+
+    def __contains__(self, bsn: object) -> bool:
+        if not isinstance(bsn, (str, int)):
+            return False
+        try:
+            return self.find_person(bsn) is not None
+        except ValueError:
+            return False
+
+    def __len__(self) -> int:
+        return int(lib.delivery_person_count(self._live()))
+
+    def __iter__(self) -> Iterator[Person]:
+        h = self._live()
+        handles = []
+        ph = lib.delivery_first_person(h)
+        while ph:
+            handles.append(ph)
+            ph = lib.person_next(ph)
+        # Hold every object first, so a person removed during the loop (through
+        # any object) is skipped instead of read.
+        persons = [self._person(ph) for ph in handles]
+        for p in persons:
+            if p._h is not None:
+                yield p
+        if self._h is None and persons:
+            raise StaleHandle(_clib.EINVAL, "the delivery was closed during iteration")
+
+    @property
+    def persons(self) -> list[Person]:
+        return list(self)
+
+    # -- header, file name, reference date
+
+    def file_name(self, zip: bool = False) -> str:
+        """SWI_[berichtgever]_[gemeente]_[jjjj][q].XML (or .zip)."""
+        h = self._live()
+        buf = create_string_buffer(64)
+        check(lib.delivery_file_name(h, 1 if zip else 0, buf, len(buf)), h)
+        return buf.value.decode()
+
+    def set_reference_date(self, value: DateLike) -> None:
+        """'Today' for the rules about future dates (also used by the writers'
+        own validation); 0 means the system clock's date."""
+        h = self._live()
+        check(lib.delivery_set_reference_date(h, _yyyymmdd(value)), h)
+
+    # -- validation, comparison, mirror
+
+    def validate(self, file_name: PathLike | None = None, show_bsn: bool = False,
+                 reference_date: DateLike | None = None) -> list[Diagnostic]:
+        """Checks the delivery against the rules of the guideline. Returns
+        every diagnostic (errors and warnings). `reference_date` sets the
+        delivery's "today" first (and keeps it, see set_reference_date)."""
+        h = self._live()
+        if reference_date is not None:
+            self.set_reference_date(reference_date)
+        out = c_void_p()
+        check(lib.delivery_validate(byref(out), h, _fs(file_name),
+                                    _clib.VALIDATE_SHOW_BSN if show_bsn else 0), h)
+        return take_report(out.value)
+
+    def compare(self, previous: Delivery, show_bsn: bool = False) -> list[Diagnostic]:
+        """Compares this delivery with the delivery of the previous quarter."""
+        h = self._live()
+        if not isinstance(previous, Delivery):
+            raise TypeError("previous must be a Delivery")
+        out = c_void_p()
+        check(lib.delivery_compare(byref(out), previous._live(), h,
+                                   _clib.VALIDATE_SHOW_BSN if show_bsn else 0), h)
+        return take_report(out.value)
+
+    def mirror(self) -> Mirror:
+        """The mirror report (spiegelrapport): a snapshot of the counts."""
+        h = self._live()
+        out = c_void_p()
+        check(lib.delivery_mirror(byref(out), h), h)
+        try:
+            return Mirror(out.value)
+        finally:
+            lib.mirror_free(out.value)
+
+    # -- writing
+
+    @staticmethod
+    def _flags(zip: bool, force: bool) -> int:
+        return (_clib.WRITE_ZIP if zip else 0) | (_clib.WRITE_FORCE if force else 0)
+
+    def write(self, directory: PathLike, zip: bool = False, force: bool = False) -> Path:
+        """Writes the file atomically into `directory` under its guideline
+        name (mode 0600) and returns its path. Refuses a delivery with
+        validation errors (InvalidDelivery) unless `force`."""
+        h = self._live()
+        buf = create_string_buffer(4096)
+        check(lib.delivery_write_dir(h, self._flags(zip, force), os.fsencode(directory), buf,
+                                     len(buf)), h, io=WriteError)
+        return Path(os.fsdecode(buf.value))
+
+    def to_bytes(self, zip: bool = False, force: bool = False) -> bytes:
+        """The file (XML, or a ZIP archive with `zip`) as bytes."""
+        h = self._live()
+        out = c_void_p()
+        check(lib.delivery_write_buffer(byref(out), h, self._flags(zip, force)), h, io=WriteError)
+        return buffer_bytes(out.value)
+
+    def write_fd(self, fd: int | Any, zip: bool = False, force: bool = False) -> None:
+        """Writes the file to an open descriptor or binary file object."""
+        h = self._live()
+        if not isinstance(fd, int):
+            fd.flush()
+            fd = fd.fileno()
+        check(lib.delivery_write_fd(h, self._flags(zip, force), fd), h, io=WriteError)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The header kenmerken that are set, by Python name."""
+        return {k.name: v for k in _LEVERING if (v := getattr(self, k.name)) is not None}
+
+    def __repr__(self) -> str:
+        if self._h is None:
+            return "<swi.Delivery closed>"
+        jaar, kwartaal, gemeente = (getattr(self, n) for n in
+                                    ("statistiekjaar", "statistiekkwartaal", "gemeentecode"))
+        return f"<swi.Delivery {jaar}Q{kwartaal} gemeente {gemeente} persons={len(self)}>"
+
+
+def _bsn_text(bsn: object) -> str:
+    if isinstance(bsn, int) and not isinstance(bsn, bool) and 0 <= bsn <= 999999999:
+        return f"{bsn:09d}"
+    if isinstance(bsn, bytes):
+        return bsn.decode("ascii", "replace")
+    raise TypeError(f"a BSN is a str of 8 or 9 digits, not {type(bsn).__name__}")
+
+
+# ---- persons ------------------------------------------------------------
+
+
+class Person:
+    """A person of a delivery (obtained from add_person, find_person or
+    iteration; never constructed directly)."""
+
+    __slots__ = ("_d", "_h", "__weakref__")
+
+    if TYPE_CHECKING:  # kenmerken are properties generated at import time
+        def __getattr__(self, name: str) -> Any: ...
+        def __setattr__(self, name: str, value: Any) -> None: ...
+
+    _d: Delivery
+    _h: c_void_p | None
+
+    def __init__(self) -> None:
+        raise TypeError("use Delivery.add_person() or Delivery.find_person()")
+
+    def _hh(self) -> tuple[c_void_p, c_void_p]:
+        h = self._h
+        dh = self._d._h
+        if h is None or dh is None:
+            raise StaleHandle(_clib.EINVAL, "the delivery is closed" if dh is None
+                              else "the person was removed from the delivery")
+        return h, dh
+
+    @property
+    def delivery(self) -> Delivery:
+        self._hh()
+        return self._d
+
+    @property
+    def bsn(self) -> str:
+        """The BSN (kenmerk 8), nine digits. Assigning changes it."""
+        return str(getattr(self, "burgerservicenummer"))
+
+    @bsn.setter
+    def bsn(self, value: str | int) -> None:
+        setattr(self, "burgerservicenummer", value if isinstance(value, str) else _bsn_text(value))
+
+    @property
+    def removed(self) -> bool:
+        return self._h is None
+
+    def update(self, **kenmerken: Any) -> None:
+        """Sets several kenmerken (None unsets); all or nothing."""
+        _update_atomic(self, Category.PERSOON, kenmerken)
+
+    def remove(self) -> None:
+        """Removes the person and its records from the delivery. This object
+        and those of its records are unusable afterwards."""
+        h, dh = self._hh()
+        d = self._d
+        for kind in _RECORD_KINDS:
+            rh = lib.person_first_record(h, kind)
+            while rh:
+                d._drop_record(rh)
+                rh = lib.record_next(rh)
+        check(lib.person_remove(h), dh)
+        d._drop_person(h.value)
+
+    # -- records
+
+    def add_record(self, kind: Category | int, /, **kenmerken: Any) -> Record:
+        """Adds a record of `kind` (Category.PIP, GESPREK or BOETE) with
+        `kenmerken`, all or nothing."""
+        k = int(kind)
+        if k not in _RECORD_CLASSES:
+            raise_error(_clib.EINVAL, message=f"no record kind {kind!r} (PIP 3, GESPREK 4, "
+                        "BOETE 5)")
+        return cast(Record, self._add(k, kenmerken))
+
+    def _add(self, kind: int, kenmerken: dict[str, Any]) -> Any:
+        h = self._h
+        dh = self._d._h
+        if h is None or dh is None:
+            h, dh = self._hh()  # raises StaleHandle
+        out = c_void_p()
+        rc = _u_add_record(byref(out), h, kind)
+        if rc:
+            check(rc, dh)
+        cls = _RECORD_CLASSES[kind]
+        w = _new_record(cls)
+        d = self._d
+        w._d = d
+        w._h = out
+        rh = out.value
+        reg = d._records
+        reg[rh] = _ref(w)
+        if len(reg) > d._purge_r:
+            d._register_record(w, rh)
+        if kenmerken:
+            try:
+                _apply(out, dh, kind, kenmerken, cls.__name__)
+            except BaseException:
+                lib.record_remove(out)
+                d._drop_record(rh)
+                raise
+        return w
+
+    def add_pip(self, **kenmerken: Any) -> Pip:
+        """Adds a PIP (pip_datum=..., leerroute_route=..., ...)."""
+        return self._add(3, kenmerken)  # type: ignore[no-any-return]
+
+    def add_gesprek(self, **kenmerken: Any) -> Gesprek:
+        """Adds a voortgangsgesprek (voortgangsgesprek_datum=...)."""
+        return self._add(4, kenmerken)  # type: ignore[no-any-return]
+
+    def add_boete(self, **kenmerken: Any) -> Boete:
+        """Adds a boete (boete_datum=..., boete_reden=..., boete_bedrag=...)."""
+        return self._add(5, kenmerken)  # type: ignore[no-any-return]
+
+    def records(self, kind: Category | int) -> list[Record]:
+        """The person's records of `kind`, in insertion order."""
+        h, _ = self._hh()
+        d = self._d
+        out = []
+        rh = lib.person_first_record(h, int(kind))
+        while rh:
+            out.append(d._record(rh))
+            rh = lib.record_next(rh)
+        return out
+
+    @property
+    def pips(self) -> list[Pip]:
+        return self.records(Category.PIP)  # type: ignore[return-value]
+
+    @property
+    def gesprekken(self) -> list[Gesprek]:
+        return self.records(Category.GESPREK)  # type: ignore[return-value]
+
+    @property
+    def boetes(self) -> list[Boete]:
+        return self.records(Category.BOETE)  # type: ignore[return-value]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The person's kenmerken that are set, by Python name."""
+        h, dh = self._hh()
+        return {k.name: v for k in _PERSOON if (v := _get_value(_PERSON, h, dh, k)) is not None}
+
+    def __repr__(self) -> str:
+        if self._h is None or self._d._h is None:
+            return "<swi.Person (removed)>"
+        return f"<swi.Person *****{self.bsn[-4:]}>"
+
+
+# ---- records ------------------------------------------------------------
+
+
+class Record:
+    """A record of a person: a Pip, Gesprek (voortgangsgesprek) or Boete."""
+
+    __slots__ = ("_d", "_h", "__weakref__")
+
+    if TYPE_CHECKING:  # kenmerken are properties generated at import time
+        def __getattr__(self, name: str) -> Any: ...
+        def __setattr__(self, name: str, value: Any) -> None: ...
+
+    kind: Category
+    _d: Delivery
+    _h: c_void_p | None
+
+    def __init__(self) -> None:
+        raise TypeError("use Person.add_pip(), add_gesprek() or add_boete()")
+
+    def _hh(self) -> tuple[c_void_p, c_void_p]:
+        h = self._h
+        dh = self._d._h
+        if h is None or dh is None:
+            raise StaleHandle(_clib.EINVAL, "the delivery is closed" if dh is None
+                              else "the record was removed")
+        return h, dh
+
+    @property
+    def removed(self) -> bool:
+        return self._h is None
+
+    @property
+    def person(self) -> Person:
+        h, _ = self._hh()
+        return self._d._person(lib.record_person(h))
+
+    @property
+    def delivery(self) -> Delivery:
+        self._hh()
+        return self._d
+
+    @property
+    def index(self) -> int:
+        """0-based position among the person's records of this kind (as in Diagnostic.record)."""
+        h, _ = self._hh()
+        ph = lib.record_person(h)
+        i = 0
+        rh = lib.person_first_record(ph, int(self.kind))
+        while rh and rh != h.value:
+            i += 1
+            rh = lib.record_next(rh)
+        return i
+
+    def update(self, **kenmerken: Any) -> None:
+        """Sets several kenmerken (None unsets); all or nothing."""
+        _update_atomic(self, self.kind, kenmerken)
+
+    def remove(self) -> None:
+        h, dh = self._hh()
+        check(lib.record_remove(h), dh)
+        self._d._drop_record(h.value)
+
+    def as_dict(self) -> dict[str, Any]:
+        h, dh = self._hh()
+        return {k.name: v for k in KENMERKEN if k.category == self.kind
+                and (v := _get_value(_RECORD, h, dh, k)) is not None}
+
+    def __repr__(self) -> str:
+        if self._h is None or self._d._h is None:
+            return f"<swi.{type(self).__name__} (removed)>"
+        return f"<swi.{type(self).__name__} {self.as_dict()}>"
+
+
+class Pip(Record):
+    """A persoonlijk inburgeringsplan (PIP) record."""
+
+    __slots__ = ()
+    kind = Category.PIP
+
+
+class Gesprek(Record):
+    """A voortgangsgesprek record."""
+
+    __slots__ = ()
+    kind = Category.GESPREK
+
+
+class Boete(Record):
+    """A boete record."""
+
+    __slots__ = ()
+    kind = Category.BOETE
+
+
+_RECORD_CLASSES: dict[int, type[Record]] = {3: Pip, 4: Gesprek, 5: Boete}
+_RECORD_KINDS = tuple(int(c) for c in _RECORD_CLASSES)
+_new_person = object.__new__
+_new_record = object.__new__
+_LEVERING = [k for k in KENMERKEN if k.category == Category.LEVERING]
+_PERSOON = [k for k in KENMERKEN if k.category == Category.PERSOON]
+
+_install_properties(Delivery, Category.LEVERING, _DELIVERY)
+_install_properties(Person, Category.PERSOON, _PERSON)
+for _cls in (Pip, Gesprek, Boete):
+    _install_properties(_cls, _cls.kind, _RECORD)
+
+
+# ---- reading and the schema ------------------------------------------------
+
+
+def read(path: PathLike, xsd: PathLike | None = None,
+         show_bsn: bool = False) -> tuple[Delivery, list[Diagnostic]]:
+    """Reads an SWI file (XML, or a ZIP with one .XML) into a new Delivery
+    and the list of what is wrong with the file (with line numbers).
+    `xsd`: an XSD to validate against in the same pass. Raises ReadError
+    when the file cannot be opened or read."""
+    d, r = c_void_p(), c_void_p()
+    rc = lib.read_file(byref(d), byref(r), os.fsencode(path), _fs(xsd),
+                       _clib.READ_SHOW_BSN if show_bsn else 0)
+    if rc:
+        raise_error(rc, message=f"{_clib.strerror(rc)}: {os.fsdecode(path)}", io=ReadError)
+    delivery = Delivery._from_handle(d)
+    return delivery, take_report(r.value)
+
+
+def read_bytes(data: bytes, xsd: PathLike | None = None,
+               show_bsn: bool = False) -> tuple[Delivery, list[Diagnostic]]:
+    """As read(), from the bytes of a file."""
+    d, r = c_void_p(), c_void_p()
+    buf = bytes(data)
+    rc = lib.read_buffer(byref(d), byref(r), buf, len(buf), _fs(xsd),
+                         _clib.READ_SHOW_BSN if show_bsn else 0)
+    if rc:
+        raise_error(rc, io=ReadError)
+    delivery = Delivery._from_handle(d)
+    return delivery, take_report(r.value)
+
+
+def schema_xsd() -> str:
+    """The XSD of the SWI file as libswi writes it (the shipped swi.xsd)."""
+    out = c_void_p()
+    check(lib.schema_xsd(byref(out)))
+    return buffer_bytes(out.value).decode("utf-8")
