@@ -76,10 +76,7 @@ static const char *text(const void *record, int k, char out[SWI_VALUE_MAX])
 
 static void set_person(struct cmp *c, uint32_t bsn, int64_t index)
 {
-	if (c->flags & SWI_VALIDATE_SHOW_BSN)
-		snprintf(c->bsn, sizeof(c->bsn), "%09u", bsn);
-	else
-		swi_bsn_mask(bsn, c->bsn);
+	swi_bsn_show(bsn, c->flags & SWI_VALIDATE_SHOW_BSN, c->bsn);
 	c->w = (struct swi_where){.person = index, .record = -1, .bsn = c->bsn};
 }
 
@@ -454,13 +451,7 @@ static int compare(swi_report **out, swi_delivery *prev, swi_delivery *cur, unsi
 
 	swi_free(cur, c.prev_keys);
 	swi_free(cur, c.cur_keys);
-	int rc = c.rc != SWI_OK ? c.rc : swi_report_status(c.r);
-	if (rc != SWI_OK) {
-		swi_report_free(c.r);
-		return rc;
-	}
-	*out = c.r;
-	return SWI_OK;
+	return swi_report_finish(c.r, c.rc, out);
 }
 
 SWI_EXPORT int swi_delivery_compare(swi_report **out, swi_delivery *previous,

@@ -93,6 +93,8 @@ bool swi_bsn_valid(uint32_t bsn);
 int swi_bsn_parse(const char *text, uint32_t *bsn);
 /* "*****6782": the last four digits only. */
 void swi_bsn_mask(uint32_t bsn, char out[10]);
+/* For diagnostics: the full nine digits only when the caller asked for them. */
+void swi_bsn_show(uint32_t bsn, bool full, char out[10]);
 bool swi_text_char_allowed(unsigned char c);
 
 /* ---- memory (delivery.c) -------------------------------------------- */

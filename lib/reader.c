@@ -180,9 +180,7 @@ static void person_bsn(struct reader *rd)
 	uint32_t bsn;
 	int rc = swi_bsn_parse(rd->value, &bsn);
 	if (rc == SWI_OK && swi_index_find(rd->d, bsn)) {
-		swi_bsn_mask(bsn, rd->bsn);
-		if (rd->flags & SWI_READ_SHOW_BSN)
-			snprintf(rd->bsn, sizeof(rd->bsn), "%09u", bsn);
+		swi_bsn_show(bsn, rd->flags & SWI_READ_SHOW_BSN, rd->bsn);
 		rd->person_refused = true;
 		diag(rd, SWI_RULE_BSN_TWICE, rd->k_line, SWI_K_BURGERSERVICENUMMER,
 		     "Burgerservicenummer (kenmerk 8) %s komt al eerder in het bestand voor; deze "
@@ -206,10 +204,7 @@ static void person_bsn(struct reader *rd)
 	}
 	rd->person->line = (uint32_t)rd->k_line;
 	rd->person_index = (int64_t)swi_delivery_person_count(rd->d) - 1;
-	if (rd->flags & SWI_READ_SHOW_BSN)
-		snprintf(rd->bsn, sizeof(rd->bsn), "%09u", bsn);
-	else
-		swi_bsn_mask(bsn, rd->bsn);
+	swi_bsn_show(bsn, rd->flags & SWI_READ_SHOW_BSN, rd->bsn);
 }
 
 static void store_value(struct reader *rd)

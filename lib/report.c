@@ -55,6 +55,18 @@ int swi_report_status(const swi_report *r)
 	return r->rc;
 }
 
+int swi_report_finish(swi_report *r, int rc, swi_report **out)
+{
+	if (rc == SWI_OK)
+		rc = r->rc;
+	if (rc != SWI_OK) {
+		swi_report_free(r);
+		return rc;
+	}
+	*out = r;
+	return SWI_OK;
+}
+
 swi_severity swi_rule_severity(enum swi_rule rule)
 {
 	return catalogue[rule].severity;

@@ -19,6 +19,9 @@ swi_report *swi_report_new(swi_alloc_fn alloc, void *ud);
 void swi_report_add(swi_report *r, enum swi_rule rule, const struct swi_where *where, int kenmerk,
 		    const char *fmt, ...) SWI_ATTR_PRINTF(5, 6);
 int swi_report_status(const swi_report *r);
+/* Ends building a report: on `rc` or a failed add, frees it and returns the
+ * error; else hands it to *out and returns SWI_OK. */
+int swi_report_finish(swi_report *r, int rc, swi_report **out);
 swi_severity swi_rule_severity(enum swi_rule rule);
 const char *swi_rule_id(enum swi_rule rule);
 /* The message of the first error and its rule, or NULL if there is none. */

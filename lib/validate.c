@@ -574,23 +574,14 @@ static int validate(swi_report **out, swi_delivery *d, const char *file_name, un
 	check_levering(&c, file_name);
 	int64_t index = 0;
 	for (const swi_person *p = swi_delivery_first_person(d); p; p = swi_person_next(p)) {
-		if (flags & SWI_VALIDATE_SHOW_BSN)
-			snprintf(c.bsn, sizeof(c.bsn), "%09u", p->bsn);
-		else
-			swi_bsn_mask(p->bsn, c.bsn);
+		swi_bsn_show(p->bsn, flags & SWI_VALIDATE_SHOW_BSN, c.bsn);
 		c.w = (struct swi_where){.person = index++, .record = -1, .line = p->line, .bsn = c.bsn};
 		check_person(&c, p);
 		if (c.rc != SWI_OK || swi_report_status(c.r) != SWI_OK)
 			break;
 	}
 	swi_free(d, c.keys);
-	int rc = c.rc != SWI_OK ? c.rc : swi_report_status(c.r);
-	if (rc != SWI_OK) {
-		swi_report_free(c.r);
-		return rc;
-	}
-	*out = c.r;
-	return SWI_OK;
+	return swi_report_finish(c.r, c.rc, out);
 }
 
 SWI_EXPORT int swi_delivery_validate(swi_report **out, swi_delivery *d, const char *file_name,

@@ -37,6 +37,17 @@ void swi_bsn_mask(uint32_t bsn, char out[10])
 	out[9] = '\0';
 }
 
+void swi_bsn_show(uint32_t bsn, bool full, char out[10])
+{
+	if (!full) {
+		swi_bsn_mask(bsn, out);
+		return;
+	}
+	for (int i = 8; i >= 0; i--, bsn /= 10)
+		out[i] = (char)('0' + bsn % 10);
+	out[9] = '\0';
+}
+
 /* Parses 1..max_digits ASCII digits (the whole string). -1 if not. */
 static int64_t parse_digits(const char *text, size_t max_digits, size_t *len_out)
 {
