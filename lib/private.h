@@ -161,6 +161,7 @@ struct swi_delivery {
 	void *alloc_ud;
 
 	struct swi_levering levering;
+	uint32_t levering_line; /* of <Levering> in the file it was read from; 0 if built */
 
 	struct swi_person **chunks; /* chunks of SWI_PERSON_CHUNK persons */
 	size_t n_chunks, cap_chunks;

@@ -42,6 +42,7 @@ struct frame {
 	int last_kind;         /* Persoon: highest record kind seen */
 	int n_talks;
 	uint64_t seen;         /* bit k: kenmerk k seen */
+	long line;             /* of the start tag */
 };
 
 struct reader {
@@ -162,7 +163,7 @@ static swi_category record_kind_of(struct reader *rd, const xmlChar *name)
 static void push(struct reader *rd, enum container kind, swi_category c)
 {
 	rd->depth++;
-	rd->stack[rd->depth] = (struct frame){.kind = kind, .category = c};
+	rd->stack[rd->depth] = (struct frame){.kind = kind, .category = c, .line = line_now(rd)};
 }
 
 static void start_person(struct reader *rd)
@@ -305,6 +306,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar *prefix, cons
 			else if (swi_delivery_person_count(rd->d) || rd->person_refused)
 				STRUCTURE(rd, line, 0, "<Levering> hoort voor de eerste <Persoon>");
 			rd->levering_seen = true;
+			rd->d->levering_line = (uint32_t)line;
 			push(rd, C_LEVERING, SWI_CATEGORY_LEVERING);
 			return;
 		}
@@ -437,9 +439,9 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
 			for (int j = i; j < len; j++)
 				line -= ch[j] == '\n';
 			/* Line ends the parser did not count (CR handling) must not
-			 * take the line below the first. */
-			if (line < 1)
-				line = 1;
+			 * take the line above the element the text is in. */
+			if (line < top->line)
+				line = top->line;
 			if (top->kind != C_SKIP)
 				STRUCTURE(rd, line, 0, "tekst buiten een kenmerk");
 			return;

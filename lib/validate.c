@@ -569,7 +569,7 @@ static int validate(swi_report **out, swi_delivery *d, const char *file_name, un
 		       (l->kwartaal == 1 || l->kwartaal == 4 ? 31 : 30);
 	}
 	c.today = d->reference_date ? d->reference_date : today_local();
-	c.w = (struct swi_where){.person = -1, .record = -1, .bsn = ""};
+	c.w = (struct swi_where){.person = -1, .record = -1, .line = d->levering_line, .bsn = ""};
 
 	check_levering(&c, file_name);
 	int64_t index = 0;
