@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -670,9 +671,19 @@ static bool is_zip(const unsigned char *magic, size_t n)
 	return n >= 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
 }
 
+static void init_libxml2(void)
+{
+	xmlInitParser();
+}
+
 static int read_any(swi_delivery **out, swi_report **report, const void *data, size_t size,
 		    const char *path, const char *xsd_path, unsigned flags)
 {
+	/* libxml2 sets itself up lazily and not thread-safely: two first reads
+	 * in two threads race (helgrind). Once per process, before any parse. */
+	static pthread_once_t libxml2_once = PTHREAD_ONCE_INIT;
+	pthread_once(&libxml2_once, init_libxml2);
+
 	if (out)
 		*out = NULL;
 	if (report)

@@ -1,0 +1,201 @@
+/*
+ * Fuzz target for the reader: any bytes go through swi_read_buffer() and,
+ * when a delivery comes back, through swi_delivery_validate(), because a
+ * read delivery may hold combinations the builder alone never produces
+ * (refused values left unset, persons without records, ...).
+ *
+ * Built two ways:
+ *  - with clang -fsanitize=fuzzer as the libFuzzer target (no main here);
+ *  - with -DSWI_FUZZ_REPLAY as an ordinary program whose main() runs every
+ *    file of the directories (or files) given through the same function,
+ *    so the committed corpus is a regression test on every build.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <swi/swi.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	swi_delivery *d = NULL;
+	swi_report *r = NULL;
+	int rc = swi_read_buffer(&d, &r, data, size, NULL, 0);
+	if (rc != SWI_OK) {
+		/* The contract: on failure both out-parameters are NULL. */
+		if (d || r)
+			abort();
+		return 0;
+	}
+	if (!d || !r)
+		abort();
+	/* The reader caps its findings (read.h: at most SWI_READ_MAX_DIAGNOSTICS,
+	 * then one final note); more would mean the cap leaks. */
+	if (swi_report_count(r) > SWI_READ_MAX_DIAGNOSTICS + 1)
+		abort();
+	for (size_t i = 0; i < swi_report_count(r); i++) {
+		/* Every accessor on every diagnostic: touches all the strings. */
+		if (!swi_report_rule(r, i) || !swi_report_message(r, i) || !swi_report_bsn(r, i))
+			abort();
+		if (swi_report_line(r, i) < 0)
+			abort();
+	}
+	/* A fixed "today" keeps a finding reproducible whatever the date. */
+	swi_delivery_set_reference_date(d, 20270101);
+	swi_report *v = NULL;
+	if (swi_delivery_validate(&v, d, "SWI_0153_0153_20261.XML", 0) == SWI_OK) {
+		for (size_t i = 0; i < swi_report_count(v); i++)
+			if (!swi_report_rule(v, i) || !swi_report_message(v, i))
+				abort();
+	}
+	swi_report_free(v);
+	swi_report_free(r);
+	swi_delivery_free(d);
+	return 0;
+}
+
+#ifdef SWI_FUZZ_REPLAY
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The input being run, named by the handler below when it brings us down:
+ * a bare "Aborted" among hundreds of corpus files helps nobody. */
+static char current[4096];
+
+static void name_the_input(int sig)
+{
+	static const char head[] = "fuzz-reader-replay: failed on ";
+	if (write(STDERR_FILENO, head, sizeof(head) - 1) > 0 &&
+	    write(STDERR_FILENO, current, strlen(current)) > 0)
+		(void)!write(STDERR_FILENO, "\n", 1);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static int replay_file(const char *path)
+{
+	snprintf(current, sizeof(current), "%s", path);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	size_t cap = 65536, len = 0;
+	uint8_t *data = malloc(cap);
+	size_t n;
+	while (data && (n = fread(data + len, 1, cap - len, f)) > 0) {
+		len += n;
+		if (len == cap) {
+			uint8_t *grown = realloc(data, cap * 2);
+			if (!grown) {
+				free(data);
+				data = NULL;
+				break;
+			}
+			data = grown;
+			cap *= 2;
+		}
+	}
+	int failed = ferror(f) || !data;
+	fclose(f);
+	if (failed) {
+		fprintf(stderr, "%s: cannot read\n", path);
+		free(data);
+		return -1;
+	}
+	LLVMFuzzerTestOneInput(data, len);
+	free(data);
+	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Runs every regular file of the directory, in name order so a failure
+ * is reproducible; returns the number run or -1. */
+static long replay_dir(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	if (!dp) {
+		fprintf(stderr, "%s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(dp))) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			char **grown = realloc(names, cap * sizeof(*names));
+			if (!grown)
+				abort();
+			names = grown;
+		}
+		names[n] = strdup(e->d_name);
+		if (!names[n])
+			abort();
+		n++;
+	}
+	closedir(dp);
+	qsort(names, n, sizeof(*names), by_name);
+	long run = 0;
+	for (size_t i = 0; i < n; i++) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (replay_file(path) != 0)
+				run = -1;
+			else if (run >= 0)
+				run++;
+		}
+		free(names[i]);
+	}
+	free(names);
+	return run;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: %s DIR|FILE...\n", argv[0]);
+		return 2;
+	}
+	signal(SIGABRT, name_the_input);
+	signal(SIGSEGV, name_the_input);
+	signal(SIGBUS, name_the_input);
+	signal(SIGFPE, name_the_input);
+	long total = 0;
+	for (int i = 1; i < argc; i++) {
+		struct stat st;
+		if (stat(argv[i], &st) != 0) {
+			fprintf(stderr, "%s: %s\n", argv[i], strerror(errno));
+			return 1;
+		}
+		long n = S_ISDIR(st.st_mode) ? replay_dir(argv[i]) : replay_file(argv[i]) == 0;
+		if (n < 0)
+			return 1;
+		total += n;
+	}
+	/* An empty corpus would make this test pass without testing anything. */
+	if (total == 0) {
+		fprintf(stderr, "no inputs found\n");
+		return 1;
+	}
+	printf("%ld inputs replayed\n", total);
+	return 0;
+}
+#endif
