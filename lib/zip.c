@@ -46,7 +46,12 @@ int swi_zip_write(swi_delivery *d, const struct swi_sink *sink, const char *entr
 	if (!a || !e)
 		goto out;
 	rc = SWI_EIO;
+	/* The entry's size is not known before it is streamed; libarchive then
+	 * writes a Zip64 local header with zero sizes, which streaming readers
+	 * (Java's ZipInputStream) reject. A delivery stays far below 4 GiB, so
+	 * plain 32-bit sizes in the data descriptor are right for every reader. */
 	if (archive_write_set_format_zip(a) != ARCHIVE_OK ||
+	    archive_write_set_format_option(a, "zip", "zip64", NULL) != ARCHIVE_OK ||
 	    archive_write_set_bytes_per_block(a, 0) != ARCHIVE_OK ||
 	    archive_write_open2(a, &z, NULL, archive_out, NULL, NULL) != ARCHIVE_OK)
 		goto out;
