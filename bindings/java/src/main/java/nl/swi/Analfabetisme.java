@@ -1,0 +1,30 @@
+package nl.swi;
+
+/** Code list of kenmerk 19, Analfabetisme. */
+public enum Analfabetisme implements NumericCode {
+	ANALFABEET(1, "Analfabeet"),
+	ANDERS_GEALFABETISEERD(2, "Anders-gealfabetiseerd");
+
+	private final int value;
+	private final String meaning;
+
+	Analfabetisme(int value, String meaning) {
+		this.value = value;
+		this.meaning = meaning;
+	}
+
+	@Override
+	public int value() {
+		return value;
+	}
+
+	@Override
+	public String meaning() {
+		return meaning;
+	}
+
+	/** The constant for a code, or null if the code is not in the list. */
+	public static Analfabetisme of(int value) {
+		return NumericCode.of(Analfabetisme.class, value);
+	}
+}

@@ -1,0 +1,654 @@
+package nl.swi;
+
+import com.sun.jna.Pointer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One SWI delivery (one file: one berichtgever, one gemeente, one quarter):
+ * the header kenmerken k1-k7 and its persons, each with PIPs,
+ * voortgangsgesprekken and boetes.
+ *
+ * <p>Lifetime: the native delivery is freed exactly once, by {@link #close()}
+ * or, as a safety net, by a {@link Cleaner} when the delivery has become
+ * unreachable. Every {@link Person} and {@link Record} holds a strong
+ * reference to its delivery, so the delivery cannot be collected while a
+ * child is still in use. After {@code close()} every call on the delivery,
+ * its persons, records and iterators throws {@link SwiException} (code
+ * {@link Status#EINVAL}); so does a call on a removed person or record,
+ * through any Java object that refers to it (libswi reuses the memory of a
+ * removed record at once: the binding keeps a generation per removed
+ * address, so a stale object can never reach a new record).
+ *
+ * <p>Threads: all calls on a delivery and its children are serialised on
+ * the delivery's lock, as libswi requires; different deliveries run in
+ * parallel.
+ *
+ * <p>Fast path: {@link #addPerson(String, int[], int[])} and
+ * {@link Person#addRecord(Category, int[], int[])} add a person or record with
+ * all its kenmerken in ONE native call each (all or nothing);
+ * {@link Person#setInts} and {@link Record#setInts} set many at once later.
+ */
+public final class Delivery extends KenmerkHolder implements AutoCloseable {
+	private static final Cleaner CLEANER = Cleaner.create();
+	private static final AtomicLong SEQUENCE = new AtomicLong();
+
+	/** Frees the native delivery once; holds no reference to the Delivery. */
+	private static final class State implements Runnable {
+		private Pointer handle;
+		@SuppressWarnings("unused")
+		private final Object keepAlive; /* e.g. an allocator callback */
+
+		State(Pointer handle, Object keepAlive) {
+			this.handle = handle;
+			this.keepAlive = keepAlive;
+		}
+
+		@Override
+		public synchronized void run() {
+			Pointer h = handle;
+			handle = null;
+			if (h != null)
+				SwiNative.swi_delivery_free(h);
+		}
+	}
+
+	final Object lock = new Object();
+	private final long sequence = SEQUENCE.incrementAndGet();
+	private final Cleaner.Cleanable cleanable;
+	private Pointer handle;
+
+	/** Removals of persons or records; iterators fail fast on one they did not make. */
+	int removals;
+	/** Whether anything was ever removed (the generations below are looked at only then). */
+	boolean anyRemoved;
+	/* Generation of every address from which a person or record was removed; a
+	 * wrapper holds the generation of its address at its making. Empty (and
+	 * never looked at) until the first removal, so the fast path pays nothing. */
+	private final HashMap<Long, Integer> personGenerations = new HashMap<>();
+	private final HashMap<Long, Integer> recordGenerations = new HashMap<>();
+
+	/* Scratch space for calls made under the lock. */
+	final long[] out = new long[1];
+	final int[] intOut = new int[1];
+	final byte[] textBuf = new byte[32];
+
+	/** An empty delivery: no header values except k3 (Statistiekcode 40), no persons. */
+	public Delivery() {
+		this(create(), null);
+	}
+
+	/**
+	 * A delivery with a complete header.
+	 *
+	 * @param year         statistiekjaar (k1), e.g. 2026
+	 * @param quarter      statistiekkwartaal (k2), 1-4
+	 * @param software     naam softwarepakket (k4), a code such as "and"
+	 * @param version      release/versienummer softwarepakket (k5)
+	 * @param berichtgever berichtgevercode (k6), e.g. 153 for 0153
+	 * @param gemeente     gemeentecode (k7)
+	 */
+	public Delivery(int year, int quarter, String software, String version, int berichtgever, int gemeente) {
+		this();
+		try {
+			setStatistiekjaar(year);
+			setStatistiekkwartaal(quarter);
+			setNaamSoftwarepakket(software);
+			setVersieSoftwarepakket(version);
+			setBerichtgevercode(berichtgever);
+			setGemeentecode(gemeente);
+		} catch (RuntimeException e) {
+			close();
+			throw e;
+		}
+	}
+
+	public Delivery(int year, int quarter, Softwarepakket software, String version, int berichtgever, int gemeente) {
+		this(year, quarter, software == null ? null : software.code(), version, berichtgever, gemeente);
+	}
+
+	/** Takes ownership of a NEW native delivery. */
+	Delivery(Pointer handle, Object keepAlive) {
+		this.handle = handle;
+		this.cleanable = CLEANER.register(this, new State(handle, keepAlive));
+	}
+
+	private static Pointer create() {
+		long[] out = new long[1];
+		SwiException.check(null, SwiNative.swi_delivery_new(out));
+		return SwiNative.ptr(out);
+	}
+
+	/** A delivery whose allocations go through {@code alloc} (tests). */
+	static Delivery withAllocator(SwiNative.AllocFn alloc) {
+		long[] out = new long[1];
+		SwiException.check(null, SwiNative.swi_delivery_new_with_allocator(out, alloc, null));
+		return new Delivery(SwiNative.ptr(out), alloc);
+	}
+
+	/* ---- lifetime -------------------------------------------------- */
+
+	/** Frees the native delivery. Idempotent. Every later use throws SwiException. */
+	@Override
+	public void close() {
+		synchronized (lock) {
+			if (handle == null)
+				return;
+			handle = null;
+			personGenerations.clear();
+			recordGenerations.clear();
+			cleanable.clean();
+		}
+	}
+
+	/** Whether {@link #close()} was called. */
+	public boolean isClosed() {
+		synchronized (lock) {
+			return handle == null;
+		}
+	}
+
+	/** The native handle; throws when closed. Call under the lock. */
+	Pointer checkOpen() {
+		Pointer h = handle;
+		if (h == null)
+			throw SwiException.binding("the delivery is closed");
+		return h;
+	}
+
+	/** Throws for a negative status with this delivery's last message. Call under the lock. */
+	int check(int rc) {
+		return rc >= 0 ? rc : SwiException.check(handle, rc);
+	}
+
+	/* ---- generations of removed addresses (under the lock) ----------- */
+
+	int personGeneration(long address) {
+		return anyRemoved ? personGenerations.getOrDefault(address, 0) : 0;
+	}
+
+	int recordGeneration(long address) {
+		return anyRemoved ? recordGenerations.getOrDefault(address, 0) : 0;
+	}
+
+	void personRemoved(long address) {
+		personGenerations.merge(address, 1, Integer::sum);
+		anyRemoved = true;
+		removals++;
+	}
+
+	void recordRemoved(long address) {
+		recordGenerations.merge(address, 1, Integer::sum);
+		anyRemoved = true;
+		removals++;
+	}
+
+	@Override
+	Delivery owner() {
+		return this;
+	}
+
+	@Override
+	Pointer live() {
+		return checkOpen();
+	}
+
+	@Override
+	int nSetInt(Pointer h, int k, int value) {
+		return SwiNative.swi_delivery_set_int(h, k, value);
+	}
+
+	@Override
+	int nSetDate(Pointer h, int k, int year, int month, int day) {
+		/* The header has no dates; libswi names the refusal. */
+		return SwiNative.swi_delivery_set_int(h, k, year * 10000 + month * 100 + day);
+	}
+
+	@Override
+	int nSetText(Pointer h, int k, byte[] text) {
+		return SwiNative.swi_delivery_set_text(h, k, text);
+	}
+
+	@Override
+	int nGetInt(Pointer h, int k, int[] o) {
+		return SwiNative.swi_delivery_get_int(h, k, o);
+	}
+
+	@Override
+	int nGetText(Pointer h, int k, byte[] buf, long size) {
+		return SwiNative.swi_delivery_get_text(h, k, buf, size);
+	}
+
+	@Override
+	int nUnset(Pointer h, int k) {
+		return SwiNative.swi_delivery_unset(h, k);
+	}
+
+	@Override
+	int nHas(Pointer h, int k) {
+		return SwiNative.swi_delivery_has(h, k);
+	}
+
+	/* ---- header k1-k7 ---------------------------------------------- */
+
+	public Integer getStatistiekjaar() {
+		return getInt(1);
+	}
+
+	public Delivery setStatistiekjaar(Integer year) {
+		setInt(1, year);
+		return this;
+	}
+
+	public Integer getStatistiekkwartaal() {
+		return getInt(2);
+	}
+
+	public Delivery setStatistiekkwartaal(Integer quarter) {
+		setInt(2, quarter);
+		return this;
+	}
+
+	/** Always 40 (Statistiek Wet Inburgering). */
+	public Integer getStatistiekcode() {
+		return getInt(3);
+	}
+
+	/** The software code as in the file ("and"). */
+	public String getNaamSoftwarepakket() {
+		return getText(4);
+	}
+
+	public Delivery setNaamSoftwarepakket(String code) {
+		set(4, code);
+		return this;
+	}
+
+	public Softwarepakket getSoftwarepakket() {
+		String code = getText(4);
+		return code == null ? null : Softwarepakket.of(code);
+	}
+
+	public Delivery setSoftwarepakket(Softwarepakket software) {
+		set(4, software == null ? null : software.code());
+		return this;
+	}
+
+	public String getVersieSoftwarepakket() {
+		return getText(5);
+	}
+
+	public Delivery setVersieSoftwarepakket(String version) {
+		set(5, version);
+		return this;
+	}
+
+	/** Berichtgevercode as a number (153 for "0153"); see {@link #getText(int)} for the text. */
+	public Integer getBerichtgevercode() {
+		return getInt(6);
+	}
+
+	public Delivery setBerichtgevercode(Integer code) {
+		setInt(6, code);
+		return this;
+	}
+
+	public Integer getGemeentecode() {
+		return getInt(7);
+	}
+
+	public Delivery setGemeentecode(Integer code) {
+		setInt(7, code);
+		return this;
+	}
+
+	/**
+	 * The guideline file name "SWI_[berichtgever]_[gemeente]_[jjjj][q].XML"
+	 * (".zip" when {@code zipped}); EINCOMPLETE without k1, k2, k6 and k7.
+	 */
+	public String fileName(boolean zipped) {
+		synchronized (lock) {
+			try {
+				byte[] buf = new byte[64];
+				check(SwiNative.swi_delivery_file_name(checkOpen(), zipped ? 1 : 0, buf, buf.length));
+				return Buffers.cString(buf);
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	public String fileName() {
+		return fileName(false);
+	}
+
+	/* ---- persons --------------------------------------------------- */
+
+	/**
+	 * Adds a person with the given BSN (nine digits, or eight that get a
+	 * leading zero) at the end. EBSN for a BSN failing the 11-test,
+	 * EDUPLICATE for one already present.
+	 */
+	public Person addPerson(String bsn) {
+		if (bsn == null)
+			throw new SwiException(Status.EINVAL.code(), "BSN is null");
+		byte[] text = SwiNative.cstr(bsn);
+		synchronized (lock) {
+			try {
+				check(SwiNative.swi_delivery_add_person(out, checkOpen(), text));
+				return wrapPerson(out[0]);
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	/**
+	 * Adds a person with the given BSN and sets {@code kenmerken[i]} to
+	 * {@code values[i]} for i &lt; n, as {@link Person#setInts} would, in ONE
+	 * native call and all or nothing: when a value is refused, no person is
+	 * added and the SwiException names the refused kenmerk
+	 * ({@link SwiException#getKenmerk()}). The fast path for bulk loading.
+	 */
+	public Person addPerson(String bsn, int n, int[] kenmerken, int[] values) {
+		if (bsn == null)
+			throw new SwiException(Status.EINVAL.code(), "BSN is null");
+		if (n < 0 || n > kenmerken.length || n > values.length)
+			throw new SwiException(Status.EINVAL.code(), "n = " + n + " outside the arrays");
+		byte[] text = SwiNative.cstr(bsn);
+		synchronized (lock) {
+			try {
+				check(SwiNative.swi_delivery_add_person_ints(out, checkOpen(), text, n, kenmerken, values));
+				return wrapPerson(out[0]);
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	/** {@link #addPerson(String, int, int[], int[])} for all of both arrays (of equal length). */
+	public Person addPerson(String bsn, int[] kenmerken, int[] values) {
+		if (kenmerken.length != values.length)
+			throw new SwiException(Status.EINVAL.code(), "kenmerken and values differ in length");
+		return addPerson(bsn, kenmerken.length, kenmerken, values);
+	}
+
+	/**
+	 * The person with that BSN, or null if there is none. EFORMAT for a
+	 * text that is not 8 or 9 digits, EBSN for one failing the 11-test.
+	 */
+	public Person findPerson(String bsn) {
+		if (bsn == null)
+			throw new SwiException(Status.EINVAL.code(), "BSN is null");
+		synchronized (lock) {
+			try {
+				int rc = SwiNative.swi_delivery_find_person(out, checkOpen(), SwiNative.cstr(bsn));
+				if (rc == Status.ENOTFOUND.code())
+					return null;
+				check(rc);
+				return wrapPerson(out[0]);
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	/** Number of persons. */
+	public int size() {
+		synchronized (lock) {
+			try {
+				return (int) SwiNative.swi_delivery_person_count(checkOpen());
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	/** The persons in insertion order. The iterator supports remove(). */
+	public Iterable<Person> persons() {
+		return PersonIterator::new;
+	}
+
+	/** A wrapper of a live person's address. Under the lock. */
+	Person wrapPerson(long address) {
+		return new Person(this, address, personGeneration(address));
+	}
+
+	private final class PersonIterator implements Iterator<Person> {
+		private Pointer next;
+		private Person last;
+		private int expectedRemovals;
+
+		PersonIterator() {
+			synchronized (lock) {
+				next = SwiNative.swi_delivery_first_person(checkOpen());
+				expectedRemovals = removals;
+			}
+		}
+
+		private void checkState() {
+			checkOpen();
+			if (removals != expectedRemovals)
+				throw new ConcurrentModificationException("a person or record was removed during the iteration");
+		}
+
+		@Override
+		public boolean hasNext() {
+			synchronized (lock) {
+				checkState();
+				return next != null;
+			}
+		}
+
+		@Override
+		public Person next() {
+			synchronized (lock) {
+				checkState();
+				if (next == null)
+					throw new NoSuchElementException();
+				Person p = wrapPerson(Pointer.nativeValue(next));
+				/* Fetched before the caller may remove p (delivery.h). */
+				next = SwiNative.swi_person_next(next);
+				last = p;
+				return p;
+			}
+		}
+
+		@Override
+		public void remove() {
+			synchronized (lock) {
+				checkState();
+				if (last == null)
+					throw new IllegalStateException();
+				last.remove();
+				last = null;
+				expectedRemovals = removals;
+			}
+		}
+	}
+
+	/* ---- validation ------------------------------------------------ */
+
+	/**
+	 * Sets "today" for the rule that no date lies in the future; null means
+	 * the system clock (the default).
+	 */
+	public Delivery setReferenceDate(LocalDate today) {
+		int v = today == null ? 0 : today.getYear() * 10000 + today.getMonthValue() * 100 + today.getDayOfMonth();
+		synchronized (lock) {
+			try {
+				check(SwiNative.swi_delivery_set_reference_date(checkOpen(), v));
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+		return this;
+	}
+
+	/** Validates against the rules of the guideline; the diagnostics, errors and warnings. */
+	public List<Diagnostic> validate() {
+		return validate(null, ShowBsn.MASKED);
+	}
+
+	/**
+	 * Validates; {@code fileName} (optional, a name or path) is checked
+	 * against k1, k2, k6 and k7.
+	 */
+	public List<Diagnostic> validate(String fileName, ShowBsn bsn) {
+		Pointer report;
+		synchronized (lock) {
+			try {
+				check(SwiNative.swi_delivery_validate(out, checkOpen(), SwiNative.cstr(fileName),
+					(bsn == null ? ShowBsn.MASKED : bsn).flags));
+				report = SwiNative.ptr(out);
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+		return Diagnostic.copyAndFree(report);
+	}
+
+	/**
+	 * Compares this delivery with the one of the previous quarter of the same
+	 * gemeente (CBS's statistical control). Neither delivery is changed.
+	 */
+	public List<Diagnostic> compare(Delivery previous) {
+		return compare(previous, ShowBsn.MASKED);
+	}
+
+	public List<Diagnostic> compare(Delivery previous, ShowBsn bsn) {
+		if (previous == null)
+			throw new SwiException(Status.EINVAL.code(), "previous delivery is null");
+		/* Both locks, always in the same order, so two compares never deadlock. */
+		Delivery first = sequence < previous.sequence ? this : previous;
+		Delivery second = first == this ? previous : this;
+		Pointer report;
+		synchronized (first.lock) {
+			synchronized (second.lock) {
+				try {
+					Pointer prev = previous.checkOpen();
+					check(SwiNative.swi_delivery_compare(out, prev, checkOpen(),
+						(bsn == null ? ShowBsn.MASKED : bsn).flags));
+					report = SwiNative.ptr(out);
+				} finally {
+					Reference.reachabilityFence(this);
+					Reference.reachabilityFence(previous);
+				}
+			}
+		}
+		return Diagnostic.copyAndFree(report);
+	}
+
+	/** The mirror report (spiegelrapport): a snapshot of the counts. */
+	public Mirror mirror() {
+		Pointer m;
+		synchronized (lock) {
+			try {
+				check(SwiNative.swi_delivery_mirror(out, checkOpen()));
+				m = SwiNative.ptr(out);
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+		return Mirror.copyAndFree(m);
+	}
+
+	/* ---- writing --------------------------------------------------- */
+
+	/**
+	 * Writes the file atomically into {@code dir} under its guideline name
+	 * (mode 0600) and returns its path. EINVALID if the delivery has
+	 * validation errors (unless {@link WriteOption#FORCE}), EINCOMPLETE if a
+	 * required kenmerk is missing.
+	 */
+	public Path write(Path dir, WriteOption... options) {
+		if (dir == null)
+			throw new SwiException(Status.EINVAL.code(), "directory is null");
+		byte[] d = SwiNative.cstr(dir.toString());
+		byte[] path = new byte[d.length + 64];
+		synchronized (lock) {
+			try {
+				check(SwiNative.swi_delivery_write_dir(checkOpen(), WriteOption.flags(options), d, path, path.length));
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+		return Path.of(Buffers.cString(path));
+	}
+
+	/**
+	 * Validates and, without errors, writes the file into {@code dir}, in one
+	 * step under the delivery's lock and with ONE validation pass
+	 * ({@link #validate()} followed by {@link #write} validates twice, since
+	 * the writers always check). With errors nothing is written and a
+	 * {@link ValidationException} carries every diagnostic; with
+	 * {@link WriteOption#FORCE} the file is written anyway.
+	 */
+	public WriteResult validateAndWrite(Path dir, WriteOption... options) {
+		if (dir == null)
+			throw new SwiException(Status.EINVAL.code(), "directory is null");
+		byte[] d = SwiNative.cstr(dir.toString());
+		byte[] path = new byte[d.length + 64];
+		List<Diagnostic> diagnostics;
+		synchronized (lock) {
+			try {
+				check(SwiNative.swi_delivery_validate(out, checkOpen(), null, 0));
+				diagnostics = Diagnostic.copyAndFree(SwiNative.ptr(out));
+				boolean force = WriteOption.has(WriteOption.FORCE, options);
+				if (!force && diagnostics.stream().anyMatch(Diagnostic::isError))
+					throw new ValidationException(diagnostics);
+				/* Validated just now, under the same lock: the writer need not check again. */
+				int flags = WriteOption.flags(options) | WriteOption.flags(WriteOption.FORCE);
+				check(SwiNative.swi_delivery_write_dir(handle, flags, d, path, path.length));
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+		return new WriteResult(Path.of(Buffers.cString(path)), diagnostics);
+	}
+
+	/** The file's bytes (XML, or a ZIP archive with {@link WriteOption#ZIP}). */
+	public byte[] toBytes(WriteOption... options) {
+		Pointer buffer;
+		synchronized (lock) {
+			try {
+				check(SwiNative.swi_delivery_write_buffer(out, checkOpen(), WriteOption.flags(options)));
+				buffer = SwiNative.ptr(out);
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+		return Buffers.take(buffer);
+	}
+
+	/** Writes the file's bytes to a stream (not closed). */
+	public void writeTo(OutputStream stream, WriteOption... options) throws IOException {
+		stream.write(toBytes(options));
+	}
+
+	@Override
+	public String toString() {
+		synchronized (lock) {
+			if (handle == null)
+				return "Delivery[closed]";
+			String name;
+			try {
+				name = fileName();
+			} catch (SwiException e) {
+				name = "(incomplete header)";
+			}
+			return "Delivery[" + name + ", " + size() + " persons]";
+		}
+	}
+}

@@ -1,0 +1,30 @@
+package nl.swi;
+
+/** Code list of kenmerk 28, Einde begeleiding gemeente - reden. */
+public enum EindeBegeleidingReden implements NumericCode {
+	VERHUIZING(1, "Verhuizing binnen Nederland naar andere gemeente"),
+	NIET_MEER_INBURGERINGSPLICHTIG(2, "Niet meer inburgeringsplichtig");
+
+	private final int value;
+	private final String meaning;
+
+	EindeBegeleidingReden(int value, String meaning) {
+		this.value = value;
+		this.meaning = meaning;
+	}
+
+	@Override
+	public int value() {
+		return value;
+	}
+
+	@Override
+	public String meaning() {
+		return meaning;
+	}
+
+	/** The constant for a code, or null if the code is not in the list. */
+	public static EindeBegeleidingReden of(int value) {
+		return NumericCode.of(EindeBegeleidingReden.class, value);
+	}
+}

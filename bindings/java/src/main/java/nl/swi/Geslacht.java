@@ -1,0 +1,31 @@
+package nl.swi;
+
+/** Code list of kenmerk 10, Geslacht. */
+public enum Geslacht implements NumericCode {
+	MAN(1, "Man"),
+	VROUW(2, "Vrouw"),
+	ONBEKEND(3, "Onbekend");
+
+	private final int value;
+	private final String meaning;
+
+	Geslacht(int value, String meaning) {
+		this.value = value;
+		this.meaning = meaning;
+	}
+
+	@Override
+	public int value() {
+		return value;
+	}
+
+	@Override
+	public String meaning() {
+		return meaning;
+	}
+
+	/** The constant for a code, or null if the code is not in the list. */
+	public static Geslacht of(int value) {
+		return NumericCode.of(Geslacht.class, value);
+	}
+}

@@ -1,0 +1,206 @@
+package nl.swi;
+
+import com.sun.jna.Pointer;
+
+import java.lang.ref.Reference;
+import java.time.LocalDate;
+
+/**
+ * What the delivery header, a person and a record have in common: the
+ * kenmerken of their category, set and read generically by number (or
+ * {@link Kenmerk}) as the text that stands in the file, as an int, or as a
+ * date. {@code null} means "no value": setting null unsets, a getter
+ * returns null for a kenmerk without a value.
+ *
+ * <p>Every call locks the owning delivery (libswi wants one thread at a
+ * time per delivery) and throws {@link SwiException} when the delivery is
+ * closed or the person/record was removed.
+ */
+public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
+	KenmerkHolder() {
+	}
+
+	/** The delivery this belongs to (itself for a delivery). */
+	abstract Delivery owner();
+
+	/** The native handle; throws when closed or removed. Call under the lock. */
+	abstract Pointer live();
+
+	abstract int nSetInt(Pointer h, int k, int value);
+
+	abstract int nSetDate(Pointer h, int k, int year, int month, int day);
+
+	abstract int nSetText(Pointer h, int k, byte[] text);
+
+	abstract int nGetInt(Pointer h, int k, int[] out);
+
+	abstract int nGetText(Pointer h, int k, byte[] buf, long size);
+
+	abstract int nUnset(Pointer h, int k);
+
+	abstract int nHas(Pointer h, int k);
+
+	/** Sets kenmerk {@code k} from the text as it would stand in the file ("20260107", "2", "and"); null unsets. */
+	public final void set(int k, String text) {
+		Delivery d = owner();
+		synchronized (d.lock) {
+			try {
+				Pointer h = live();
+				d.check(text == null ? nUnset(h, k) : nSetText(h, k, SwiNative.cstr(text)));
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	public final void set(Kenmerk k, String text) {
+		set(k.number(), text);
+	}
+
+	/** The value of kenmerk {@code k} exactly as written in the file, or null if it has none. */
+	public final String getText(int k) {
+		Delivery d = owner();
+		synchronized (d.lock) {
+			try {
+				Pointer h = live();
+				byte[] buf = d.textBuf;
+				int rc = nGetText(h, k, buf, buf.length);
+				if (rc == Status.ENOTSET.code())
+					return null;
+				d.check(rc);
+				return Buffers.cString(buf);
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	public final String getText(Kenmerk k) {
+		return getText(k.number());
+	}
+
+	/**
+	 * Sets kenmerk {@code k} from an int as {@code *_set_int} takes it: a code
+	 * (2), a number (16), a year, a 4-digit code (153 -> "0153") or a date
+	 * yyyymmdd; null unsets.
+	 */
+	public final void setInt(int k, Integer value) {
+		Delivery d = owner();
+		synchronized (d.lock) {
+			try {
+				Pointer h = live();
+				d.check(value == null ? nUnset(h, k) : nSetInt(h, k, value));
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	public final void setInt(Kenmerk k, Integer value) {
+		setInt(k.number(), value);
+	}
+
+	/** The value of kenmerk {@code k} as an int (a date as yyyymmdd), or null if it has none. */
+	public final Integer getInt(int k) {
+		Delivery d = owner();
+		synchronized (d.lock) {
+			try {
+				Pointer h = live();
+				int[] out = d.intOut;
+				int rc = nGetInt(h, k, out);
+				if (rc == Status.ENOTSET.code())
+					return null;
+				d.check(rc);
+				return out[0];
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	public final Integer getInt(Kenmerk k) {
+		return getInt(k.number());
+	}
+
+	/** Sets a date kenmerk; null unsets. */
+	public final void setDate(int k, LocalDate date) {
+		Delivery d = owner();
+		synchronized (d.lock) {
+			try {
+				Pointer h = live();
+				d.check(date == null ? nUnset(h, k)
+					: nSetDate(h, k, date.getYear(), date.getMonthValue(), date.getDayOfMonth()));
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	public final void setDate(Kenmerk k, LocalDate date) {
+		setDate(k.number(), date);
+	}
+
+	/** The value of a date kenmerk, or null if it has none. */
+	public final LocalDate getDate(int k) {
+		if (SwiNative.swi_kenmerk_type(k) != ValueType.DATE.value()) {
+			/* Let libswi name the problem (unknown kenmerk, other category) first. */
+			getInt(k);
+			throw new SwiException(Status.EFORMAT.code(), Kenmerk.of(k).label() + " (kenmerk " + k + ") is geen datum");
+		}
+		Integer v = getInt(k);
+		return v == null ? null : LocalDate.of(v / 10000, v / 100 % 100, v % 100);
+	}
+
+	public final LocalDate getDate(Kenmerk k) {
+		return getDate(k.number());
+	}
+
+	/** Whether kenmerk {@code k} has a value. */
+	public final boolean has(int k) {
+		Delivery d = owner();
+		synchronized (d.lock) {
+			try {
+				return d.check(nHas(live(), k)) == 1;
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	public final boolean has(Kenmerk k) {
+		return has(k.number());
+	}
+
+	/** Removes the value of kenmerk {@code k}. */
+	public final void unset(int k) {
+		Delivery d = owner();
+		synchronized (d.lock) {
+			try {
+				d.check(nUnset(live(), k));
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	public final void unset(Kenmerk k) {
+		unset(k.number());
+	}
+
+	/* ---- helpers for the typed accessors of the subclasses ---------- */
+
+	final <E extends Enum<E> & NumericCode> E getCode(int k, Class<E> type) {
+		Integer v = getInt(k);
+		if (v == null)
+			return null;
+		E e = NumericCode.of(type, v);
+		if (e == null)
+			throw new SwiException(Status.ECODE.code(), "code " + v + " of kenmerk " + k
+				+ " is unknown to this binding; use getInt(" + k + ")");
+		return e;
+	}
+
+	final void setCode(int k, NumericCode code) {
+		setInt(k, code == null ? null : code.value());
+	}
+}

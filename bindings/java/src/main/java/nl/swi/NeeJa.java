@@ -1,0 +1,30 @@
+package nl.swi;
+
+/** Code list of kenmerk 18 (Alfabetiseringscursus) and 23 (Z-route - inschatting taalniveau). */
+public enum NeeJa implements NumericCode {
+	NEE(1, "Nee"),
+	JA(2, "Ja");
+
+	private final int value;
+	private final String meaning;
+
+	NeeJa(int value, String meaning) {
+		this.value = value;
+		this.meaning = meaning;
+	}
+
+	@Override
+	public int value() {
+		return value;
+	}
+
+	@Override
+	public String meaning() {
+		return meaning;
+	}
+
+	/** The constant for a code, or null if the code is not in the list. */
+	public static NeeJa of(int value) {
+		return NumericCode.of(NeeJa.class, value);
+	}
+}

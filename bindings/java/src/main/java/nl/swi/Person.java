@@ -1,0 +1,549 @@
+package nl.swi;
+
+import com.sun.jna.Pointer;
+
+import java.lang.ref.Reference;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * A person of a delivery (kenmerken 8-29) with its PIPs, voortgangsgesprekken
+ * and boetes. Obtained from {@link Delivery#addPerson}, {@link Delivery#findPerson}
+ * or {@link Delivery#persons()}. Several Person objects may stand for the same
+ * person: compare them with {@link #equals}. Holds its delivery strongly.
+ *
+ * <p>Typed accessors use {@link LocalDate} for dates, enums for code lists
+ * and {@link Integer} for numbers; {@code null} means "no value" (a setter
+ * given null unsets). Setters return this person.
+ */
+public final class Person extends KenmerkHolder {
+	final Delivery delivery;
+	private final Pointer handle;
+	private final long address;
+	/** The generation of the address when this object was made (see Delivery). */
+	private final int generation;
+
+	Person(Delivery delivery, long address, int generation) {
+		this.delivery = delivery;
+		this.address = address;
+		this.handle = new Pointer(address);
+		this.generation = generation;
+	}
+
+	/** Whether the person was removed. Under the lock. */
+	private boolean gone() {
+		return delivery.anyRemoved && delivery.personGeneration(address) != generation;
+	}
+
+	@Override
+	Delivery owner() {
+		return delivery;
+	}
+
+	@Override
+	Pointer live() {
+		delivery.checkOpen();
+		if (gone())
+			throw SwiException.binding("the person was removed from the delivery");
+		return handle;
+	}
+
+	@Override
+	int nSetInt(Pointer h, int k, int value) {
+		return SwiNative.swi_person_set_int(h, k, value);
+	}
+
+	@Override
+	int nSetDate(Pointer h, int k, int year, int month, int day) {
+		return SwiNative.swi_person_set_date(h, k, year, month, day);
+	}
+
+	@Override
+	int nSetText(Pointer h, int k, byte[] text) {
+		return SwiNative.swi_person_set_text(h, k, text);
+	}
+
+	@Override
+	int nGetInt(Pointer h, int k, int[] out) {
+		return SwiNative.swi_person_get_int(h, k, out);
+	}
+
+	@Override
+	int nGetText(Pointer h, int k, byte[] buf, long size) {
+		return SwiNative.swi_person_get_text(h, k, buf, size);
+	}
+
+	@Override
+	int nUnset(Pointer h, int k) {
+		return SwiNative.swi_person_unset(h, k);
+	}
+
+	@Override
+	int nHas(Pointer h, int k) {
+		return SwiNative.swi_person_has(h, k);
+	}
+
+	/** The delivery this person belongs to. */
+	public Delivery delivery() {
+		return delivery;
+	}
+
+	/** Whether the person was removed (then every other call throws). */
+	public boolean isRemoved() {
+		synchronized (delivery.lock) {
+			return !delivery.isClosed() && gone();
+		}
+	}
+
+	/**
+	 * Sets {@code kenmerken[i]} to {@code values[i]} for i &lt; n in ONE native
+	 * call, as {@link #setInt} would (codes, numbers, dates as yyyymmdd): all
+	 * or nothing. The BSN (k8) is not accepted here.
+	 */
+	public Person setInts(int n, int[] kenmerken, int[] values) {
+		if (n < 0 || n > kenmerken.length || n > values.length)
+			throw new SwiException(Status.EINVAL.code(), "n = " + n + " outside the arrays");
+		synchronized (delivery.lock) {
+			try {
+				Pointer h = live();
+				/* One value: the cheaper call without arrays, same check and message (not k8,
+				 * which set_ints refuses). */
+				if (n == 1 && kenmerken[0] != 8)
+					delivery.check(SwiNative.swi_person_set_int(h, kenmerken[0], values[0]));
+				else if (n > 0)
+					delivery.check(SwiNative.swi_person_set_ints(h, n, kenmerken, values));
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+		return this;
+	}
+
+	/** {@link #setInts(int, int[], int[])} for all of both arrays (of equal length). */
+	public Person setInts(int[] kenmerken, int[] values) {
+		if (kenmerken.length != values.length)
+			throw new SwiException(Status.EINVAL.code(), "kenmerken and values differ in length");
+		return setInts(kenmerken.length, kenmerken, values);
+	}
+
+	/** Removes the person and all its records; this object and its records' objects become unusable. */
+	public void remove() {
+		synchronized (delivery.lock) {
+			try {
+				Pointer h = live();
+				/* libswi reuses the memory of the records at once: retire their addresses. */
+				List<Long> records = new ArrayList<>();
+				for (Category kind : Record.KINDS)
+					for (Pointer r = SwiNative.swi_person_first_record(h, kind.value()); r != null;
+					     r = SwiNative.swi_record_next(r))
+						records.add(Pointer.nativeValue(r));
+				delivery.check(SwiNative.swi_person_remove(h));
+				for (long r : records)
+					delivery.recordRemoved(r);
+				delivery.personRemoved(address);
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	/* ---- records --------------------------------------------------- */
+
+	/** Adds an empty record of {@code kind} (PIP, GESPREK or BOETE) after the person's others of that kind. */
+	public Record addRecord(Category kind) {
+		if (kind == null)
+			throw new SwiException(Status.EINVAL.code(), "kind is null");
+		synchronized (delivery.lock) {
+			try {
+				delivery.check(SwiNative.swi_person_add_record(delivery.out, live(), kind.value()));
+				return wrapRecord(delivery.out[0], kind);
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	/**
+	 * Adds a record of {@code kind} with {@code kenmerken[i]} set to
+	 * {@code values[i]} for i &lt; n, in ONE native call and all or nothing:
+	 * when a value is refused, no record is added.
+	 */
+	public Record addRecord(Category kind, int n, int[] kenmerken, int[] values) {
+		if (kind == null)
+			throw new SwiException(Status.EINVAL.code(), "kind is null");
+		if (n < 0 || n > kenmerken.length || n > values.length)
+			throw new SwiException(Status.EINVAL.code(), "n = " + n + " outside the arrays");
+		synchronized (delivery.lock) {
+			try {
+				delivery.check(SwiNative.swi_person_add_record_ints(delivery.out, live(), kind.value(), n, kenmerken,
+					values));
+				return wrapRecord(delivery.out[0], kind);
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	/** {@link #addRecord(Category, int, int[], int[])} for all of both arrays (of equal length). */
+	public Record addRecord(Category kind, int[] kenmerken, int[] values) {
+		if (kenmerken.length != values.length)
+			throw new SwiException(Status.EINVAL.code(), "kenmerken and values differ in length");
+		return addRecord(kind, kenmerken.length, kenmerken, values);
+	}
+
+	public Pip addPip() {
+		return (Pip) addRecord(Category.PIP);
+	}
+
+	public Gesprek addGesprek() {
+		return (Gesprek) addRecord(Category.GESPREK);
+	}
+
+	public Boete addBoete() {
+		return (Boete) addRecord(Category.BOETE);
+	}
+
+	/** Number of records of {@code kind}. */
+	public int recordCount(Category kind) {
+		synchronized (delivery.lock) {
+			try {
+				return (int) SwiNative.swi_person_record_count(live(), kind.value());
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	/** The records of {@code kind} in insertion order. The iterator supports remove(). */
+	public Iterable<Record> records(Category kind) {
+		return () -> new RecordIterator<>(kind, Record.class);
+	}
+
+	public Iterable<Pip> pips() {
+		return () -> new RecordIterator<>(Category.PIP, Pip.class);
+	}
+
+	public Iterable<Gesprek> gesprekken() {
+		return () -> new RecordIterator<>(Category.GESPREK, Gesprek.class);
+	}
+
+	public Iterable<Boete> boetes() {
+		return () -> new RecordIterator<>(Category.BOETE, Boete.class);
+	}
+
+	/** A wrapper of a live record's address of this person. Under the lock. */
+	Record wrapRecord(long address, Category kind) {
+		return Record.create(this, address, delivery.recordGeneration(address), kind);
+	}
+
+	private final class RecordIterator<T extends Record> implements Iterator<T> {
+		private final Category kind;
+		private final Class<T> type;
+		private Pointer next;
+		private T last;
+		private int expectedRemovals;
+
+		RecordIterator(Category kind, Class<T> type) {
+			if (kind != Category.PIP && kind != Category.GESPREK && kind != Category.BOETE)
+				throw new SwiException(Status.EINVAL.code(), "no records of kind " + kind);
+			this.kind = kind;
+			this.type = type;
+			synchronized (delivery.lock) {
+				next = SwiNative.swi_person_first_record(live(), kind.value());
+				expectedRemovals = delivery.removals;
+			}
+		}
+
+		private void checkState() {
+			live();
+			if (delivery.removals != expectedRemovals)
+				throw new ConcurrentModificationException("a person or record was removed during the iteration");
+		}
+
+		@Override
+		public boolean hasNext() {
+			synchronized (delivery.lock) {
+				checkState();
+				return next != null;
+			}
+		}
+
+		@Override
+		public T next() {
+			synchronized (delivery.lock) {
+				checkState();
+				if (next == null)
+					throw new NoSuchElementException();
+				T r = type.cast(wrapRecord(Pointer.nativeValue(next), kind));
+				next = SwiNative.swi_record_next(next);
+				last = r;
+				return r;
+			}
+		}
+
+		@Override
+		public void remove() {
+			synchronized (delivery.lock) {
+				checkState();
+				if (last == null)
+					throw new IllegalStateException();
+				last.remove();
+				last = null;
+				expectedRemovals = delivery.removals;
+			}
+		}
+	}
+
+	/* ---- typed kenmerken 8-29 -------------------------------------- */
+
+	/** k8 Burgerservicenummer (nine digits). */
+	public String getBsn() {
+		return getText(8);
+	}
+
+	/** Changes the BSN (k8): 11-test and uniqueness are checked; it cannot be unset. */
+	public Person setBsn(String bsn) {
+		if (bsn == null)
+			throw new SwiException(Status.EREQUIRED.code(), "Burgerservicenummer (kenmerk 8) kan niet worden leeggemaakt");
+		set(8, bsn);
+		return this;
+	}
+
+	/** k9 Geboortedatum. */
+	public LocalDate getGeboortedatum() {
+		return getDate(9);
+	}
+
+	public Person setGeboortedatum(LocalDate date) {
+		setDate(9, date);
+		return this;
+	}
+
+	/** k10 Geslacht. */
+	public Geslacht getGeslacht() {
+		return getCode(10, Geslacht.class);
+	}
+
+	public Person setGeslacht(Geslacht geslacht) {
+		setCode(10, geslacht);
+		return this;
+	}
+
+	/** k11 Type migrant. */
+	public TypeMigrant getTypeMigrant() {
+		return getCode(11, TypeMigrant.class);
+	}
+
+	public Person setTypeMigrant(TypeMigrant type) {
+		setCode(11, type);
+		return this;
+	}
+
+	/** k12 Maatschappelijke begeleiding - begindatum (asielmigranten). */
+	public LocalDate getMaatschappelijkeBegeleidingBegindatum() {
+		return getDate(12);
+	}
+
+	public Person setMaatschappelijkeBegeleidingBegindatum(LocalDate date) {
+		setDate(12, date);
+		return this;
+	}
+
+	/** k13 Ontzorgen - begindatum (asielmigranten). */
+	public LocalDate getOntzorgenBegindatum() {
+		return getDate(13);
+	}
+
+	public Person setOntzorgenBegindatum(LocalDate date) {
+		setDate(13, date);
+		return this;
+	}
+
+	/** k14 Ontzorgen - einddatum (asielmigranten). */
+	public LocalDate getOntzorgenEinddatum() {
+		return getDate(14);
+	}
+
+	public Person setOntzorgenEinddatum(LocalDate date) {
+		setDate(14, date);
+		return this;
+	}
+
+	/** k15 Brede intake - begindatum. */
+	public LocalDate getBredeIntakeBegindatum() {
+		return getDate(15);
+	}
+
+	public Person setBredeIntakeBegindatum(LocalDate date) {
+		setDate(15, date);
+		return this;
+	}
+
+	/** k16 Brede intake - gevolgde uren taalles en KNM (0-9999). */
+	public Integer getBredeIntakeUrenTaalKnm() {
+		return getInt(16);
+	}
+
+	public Person setBredeIntakeUrenTaalKnm(Integer hours) {
+		setInt(16, hours);
+		return this;
+	}
+
+	/** k17 Waarschuwing niet verschijnen bij intake - datum. */
+	public LocalDate getWaarschuwingIntakeDatum() {
+		return getDate(17);
+	}
+
+	public Person setWaarschuwingIntakeDatum(LocalDate date) {
+		setDate(17, date);
+		return this;
+	}
+
+	/** k18 Alfabetiseringscursus. */
+	public NeeJa getAlfabetiseringscursus() {
+		return getCode(18, NeeJa.class);
+	}
+
+	public Person setAlfabetiseringscursus(NeeJa value) {
+		setCode(18, value);
+		return this;
+	}
+
+	/** k19 Analfabetisme. */
+	public Analfabetisme getAnalfabetisme() {
+		return getCode(19, Analfabetisme.class);
+	}
+
+	public Person setAnalfabetisme(Analfabetisme value) {
+		setCode(19, value);
+		return this;
+	}
+
+	/** k20 PVT - ondertekeningsdatum. */
+	public LocalDate getPvtOndertekeningsdatum() {
+		return getDate(20);
+	}
+
+	public Person setPvtOndertekeningsdatum(LocalDate date) {
+		setDate(20, date);
+		return this;
+	}
+
+	/** k21 MAP - datum eerste activiteit. */
+	public LocalDate getMapDatumEersteActiviteit() {
+		return getDate(21);
+	}
+
+	public Person setMapDatumEersteActiviteit(LocalDate date) {
+		setDate(21, date);
+		return this;
+	}
+
+	/** k22 MAP - datum eindgesprek. */
+	public LocalDate getMapDatumEindgesprek() {
+		return getDate(22);
+	}
+
+	public Person setMapDatumEindgesprek(LocalDate date) {
+		setDate(22, date);
+		return this;
+	}
+
+	/** k23 Z-route - inschatting taalniveau. */
+	public NeeJa getZrouteInschattingTaalniveau() {
+		return getCode(23, NeeJa.class);
+	}
+
+	public Person setZrouteInschattingTaalniveau(NeeJa value) {
+		setCode(23, value);
+		return this;
+	}
+
+	/** k24 Z-route - lezen. */
+	public Taalniveau getZrouteLezen() {
+		return getCode(24, Taalniveau.class);
+	}
+
+	public Person setZrouteLezen(Taalniveau value) {
+		setCode(24, value);
+		return this;
+	}
+
+	/** k25 Z-route - schrijven. */
+	public Taalniveau getZrouteSchrijven() {
+		return getCode(25, Taalniveau.class);
+	}
+
+	public Person setZrouteSchrijven(Taalniveau value) {
+		setCode(25, value);
+		return this;
+	}
+
+	/** k26 Z-route - spreken. */
+	public Taalniveau getZrouteSpreken() {
+		return getCode(26, Taalniveau.class);
+	}
+
+	public Person setZrouteSpreken(Taalniveau value) {
+		setCode(26, value);
+		return this;
+	}
+
+	/** k27 Z-route - luisteren. */
+	public Taalniveau getZrouteLuisteren() {
+		return getCode(27, Taalniveau.class);
+	}
+
+	public Person setZrouteLuisteren(Taalniveau value) {
+		setCode(27, value);
+		return this;
+	}
+
+	/** k28 Einde begeleiding gemeente - reden. */
+	public EindeBegeleidingReden getEindeBegeleidingReden() {
+		return getCode(28, EindeBegeleidingReden.class);
+	}
+
+	public Person setEindeBegeleidingReden(EindeBegeleidingReden value) {
+		setCode(28, value);
+		return this;
+	}
+
+	/** k29 Einde begeleiding gemeente - datum. */
+	public LocalDate getEindeBegeleidingDatum() {
+		return getDate(29);
+	}
+
+	public Person setEindeBegeleidingDatum(LocalDate date) {
+		setDate(29, date);
+		return this;
+	}
+
+	/** The same person of the same delivery (and not removed in between). */
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof Person && ((Person) o).delivery == delivery && ((Person) o).address == address
+			&& ((Person) o).generation == generation;
+	}
+
+	@Override
+	public int hashCode() {
+		return Long.hashCode(address) * 31 + generation;
+	}
+
+	@Override
+	public String toString() {
+		synchronized (delivery.lock) {
+			if (delivery.isClosed())
+				return "Person[delivery closed]";
+			if (gone())
+				return "Person[removed]";
+			String bsn = getBsn();
+			return "Person[*****" + bsn.substring(bsn.length() - 4) + "]";
+		}
+	}
+}

@@ -1,0 +1,99 @@
+package nl.swi;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Functions of libswi without a delivery: reading files, the XSD, the rule catalogue, the version. */
+public final class Swi {
+	private Swi() {
+	}
+
+	/** libswi's version, "MAJOR.MINOR.PATCH". */
+	public static String version() {
+		return SwiNative.swi_version();
+	}
+
+	/** libswi's short English description of a status code. */
+	public static String strerror(int status) {
+		return SwiNative.swi_strerror(status);
+	}
+
+	/** {@link #read(Path, Path, ShowBsn)} without an XSD and with masked BSNs. */
+	public static ReadResult read(Path file) {
+		return read(file, null, ShowBsn.MASKED);
+	}
+
+	/** {@link #read(Path, Path, ShowBsn)} with masked BSNs. */
+	public static ReadResult read(Path file, Path xsd) {
+		return read(file, xsd, ShowBsn.MASKED);
+	}
+
+	/**
+	 * Reads an SWI file (XML, or a ZIP with one .XML) into a new delivery,
+	 * checking it the way CBS's technical control does. {@code xsd}
+	 * (optional) is an XSD to validate against in the same pass, replacing
+	 * libswi's own structure checks. Throws EIO when the file cannot be read.
+	 */
+	public static ReadResult read(Path file, Path xsd, ShowBsn bsn) {
+		if (file == null)
+			throw new SwiException(Status.EINVAL.code(), "file is null");
+		long[] out = new long[1], report = new long[1];
+		int rc = SwiNative.swi_read_file(out, report, SwiNative.cstr(file.toString()), xsdPath(xsd),
+			(bsn == null ? ShowBsn.MASKED : bsn).flags);
+		return result(rc, out, report, file.toString());
+	}
+
+	/** As {@link #read(Path, Path, ShowBsn)}, from the bytes of a file. */
+	public static ReadResult read(byte[] data, Path xsd, ShowBsn bsn) {
+		if (data == null)
+			throw new SwiException(Status.EINVAL.code(), "data is null");
+		long[] out = new long[1], report = new long[1];
+		int rc = SwiNative.swi_read_buffer(out, report, data, data.length, xsdPath(xsd),
+			(bsn == null ? ShowBsn.MASKED : bsn).flags);
+		return result(rc, out, report, data.length + " bytes");
+	}
+
+	public static ReadResult read(byte[] data) {
+		return read(data, null, ShowBsn.MASKED);
+	}
+
+	private static byte[] xsdPath(Path xsd) {
+		return xsd == null ? null : SwiNative.cstr(xsd.toString());
+	}
+
+	private static ReadResult result(int rc, long[] out, long[] report, String what) {
+		if (rc < 0)
+			throw SwiException.of(null, rc, "cannot read " + what);
+		Delivery d = new Delivery(SwiNative.ptr(out), null);
+		try {
+			return new ReadResult(d, Diagnostic.copyAndFree(SwiNative.ptr(report)));
+		} catch (RuntimeException | Error e) {
+			d.close();
+			throw e;
+		}
+	}
+
+	/** The XML schema of the SWI file as libswi writes it (the same text as the installed swi.xsd). */
+	public static String schemaXsd() {
+		long[] out = new long[1];
+		SwiException.check(null, SwiNative.swi_schema_xsd(out));
+		return Buffers.takeString(SwiNative.ptr(out));
+	}
+
+	/** libswi's rule catalogue (doc/rules.md). */
+	public static List<Rule> rules() {
+		long n = SwiNative.swi_rule_count();
+		List<Rule> rules = new ArrayList<>((int) n);
+		long[] id = new long[1], kenmerken = new long[1], section = new long[1], description = new long[1];
+		int[] severity = new int[1];
+		for (long i = 0; i < n; i++) {
+			SwiException.check(null, SwiNative.swi_rule_at(i, id, severity, kenmerken, section, description));
+			rules.add(new Rule(Buffers.string(id), Severity.of(severity[0]), Buffers.string(kenmerken),
+				Buffers.string(section), Buffers.string(description)));
+		}
+		return Collections.unmodifiableList(rules);
+	}
+
+}

@@ -1,0 +1,89 @@
+package nl.swi;
+
+import com.sun.jna.Pointer;
+
+/**
+ * A libswi call failed. {@link #getCode()} is the C status code (a negative
+ * {@code SWI_E*} value, see {@link Status}); the message is the delivery's
+ * last message (Dutch, naming the kenmerk and the record, BSNs masked) or,
+ * for calls without a delivery, {@code swi_strerror()}.
+ *
+ * <p>The binding's own refusals (a closed delivery, a removed person or
+ * record) are SwiExceptions with code {@link Status#EINVAL}: using a handle
+ * after its end never crashes the JVM.
+ *
+ * <p>This class is the one place where native status codes become
+ * exceptions ({@link #check(Pointer, int)}).
+ */
+public class SwiException extends RuntimeException {
+	private static final long serialVersionUID = 1L;
+
+	private final int code;
+	private final int kenmerk;
+
+	public SwiException(int code, String message) {
+		this(code, 0, message);
+	}
+
+	public SwiException(int code, int kenmerk, String message) {
+		super(message);
+		this.code = code;
+		this.kenmerk = kenmerk;
+	}
+
+	/** The C status code, e.g. -11 for SWI_EBSN. */
+	public int getCode() {
+		return code;
+	}
+
+	/**
+	 * The kenmerk the failure was about ({@code swi_delivery_last_kenmerk}; for
+	 * a refused value of a bulk call, the refused one), or 0.
+	 */
+	public int getKenmerk() {
+		return kenmerk;
+	}
+
+	/** The status as an enum. */
+	public Status getStatus() {
+		return Status.of(code);
+	}
+
+	/**
+	 * Returns {@code rc} when it is not negative; otherwise throws the
+	 * SwiException for it, with the last message of delivery {@code d}
+	 * (may be null) when that message belongs to this failure. Must be
+	 * called while holding the delivery's lock, before any other call on it.
+	 */
+	static int check(Pointer d, int rc) {
+		if (rc >= 0)
+			return rc;
+		throw of(d, rc, null);
+	}
+
+	/** The exception for {@code rc}; {@code context} (may be null) is prepended. */
+	static SwiException of(Pointer d, int rc, String context) {
+		String message = null;
+		int kenmerk = 0;
+		if (d != null && SwiNative.swi_delivery_last_error(d) == rc) {
+			message = SwiNative.swi_delivery_last_message(d);
+			kenmerk = SwiNative.swi_delivery_last_kenmerk(d);
+		}
+		if (message == null || message.isEmpty())
+			message = SwiNative.swi_strerror(rc);
+		if (context != null)
+			message = context + ": " + message;
+		return new SwiException(rc, kenmerk, message);
+	}
+
+	@Override
+	public String toString() {
+		return getClass().getName() + ": " + getStatus() + " (" + code + ")"
+			+ (kenmerk > 0 ? " kenmerk " + kenmerk : "") + ": " + getMessage();
+	}
+
+	/** A refusal by the binding itself (closed delivery, removed handle): code EINVAL. */
+	static SwiException binding(String message) {
+		return new SwiException(Status.EINVAL.code(), message);
+	}
+}

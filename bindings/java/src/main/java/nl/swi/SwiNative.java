@@ -1,0 +1,238 @@
+package nl.swi;
+
+import com.sun.jna.Callback;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one JNA mapping of libswi: every exported function of
+ * {@code lib/libswi.map}, as a direct-mapped {@code static native} method
+ * (direct mapping costs a fraction of interface mapping per call).
+ *
+ * <p>Type mapping, chosen for speed (a direct call with primitive arrays
+ * costs about 0.1 microseconds; a String argument or a PointerByReference
+ * several times that):
+ * <ul>
+ * <li>handles are {@link Pointer};</li>
+ * <li>{@code T **out} and {@code const char **out} are a {@code long[1]}
+ *     receiving the address ({@link #ptr(long[])} makes the Pointer);</li>
+ * <li>{@code size_t} and {@code int64_t} are {@code long}: the binding
+ *     requires a 64-bit JVM, checked at load;</li>
+ * <li>{@code int32_t *out} is an {@code int[1]}; {@code unsigned} flags and
+ *     the C enums are {@code int};</li>
+ * <li>{@code const char *} arguments are NUL-terminated UTF-8 {@code byte[]}
+ *     ({@link #cstr(String)}), so a non-ASCII character reaches libswi as the
+ *     UTF-8 bytes it must refuse, never as a lossy '?';</li>
+ * <li>{@code const char *} results are {@link String}, decoded as UTF-8
+ *     (library option).</li>
+ * </ul>
+ *
+ * <p>The library is found, in this order, through the system property
+ * {@code swi.library} or {@code SWI_LIBRARY}, the environment variable
+ * {@code SWI_LIBRARY} (a path or a name), else by its SONAME
+ * {@code libswi.so.0} (Linux), else by the name {@code swi}.
+ *
+ * <p>Package-private on purpose: the handles must only be used through
+ * {@link Delivery}, {@link Person} and {@link Record}, which guard their
+ * lifetime. The test {@code NativeCompletenessTest} fails when a symbol
+ * of the version script has no method here.
+ */
+final class SwiNative {
+	private SwiNative() {
+	}
+
+	/** The libswi library as loaded (for diagnostics). */
+	static final NativeLibrary LIBRARY;
+
+	static {
+		if (Native.POINTER_SIZE != 8 || Native.SIZE_T_SIZE != 8)
+			throw new UnsatisfiedLinkError("the libswi Java binding needs a 64-bit JVM");
+		LIBRARY = load();
+		Native.register(SwiNative.class, LIBRARY);
+	}
+
+	private static NativeLibrary load() {
+		Map<String, Object> options = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8");
+		String explicit = System.getProperty("swi.library");
+		if (explicit == null || explicit.isEmpty())
+			explicit = System.getProperty("SWI_LIBRARY");
+		if (explicit == null || explicit.isEmpty())
+			explicit = System.getenv("SWI_LIBRARY");
+		if (explicit != null && !explicit.isEmpty()) {
+			/* A path (JNA would take a relative one for a name): make it absolute. */
+			java.io.File file = new java.io.File(explicit);
+			if (explicit.indexOf(java.io.File.separatorChar) >= 0 || file.isFile())
+				explicit = file.getAbsolutePath();
+			return NativeLibrary.getInstance(explicit, options);
+		}
+		List<String> names = new ArrayList<>();
+		if (Platform.isLinux() || Platform.isFreeBSD())
+			names.add("libswi.so.0"); /* the SONAME: no -dev symlink needed */
+		names.add("swi");
+		UnsatisfiedLinkError first = null;
+		for (String name : names) {
+			try {
+				return NativeLibrary.getInstance(name, options);
+			} catch (UnsatisfiedLinkError e) {
+				if (first == null)
+					first = e;
+				else
+					first.addSuppressed(e);
+			}
+		}
+		UnsatisfiedLinkError e = new UnsatisfiedLinkError(
+			"libswi not found (tried " + names + "); set -Dswi.library=/path/to/libswi.so.0 "
+				+ "or the environment variable SWI_LIBRARY");
+		e.initCause(first);
+		throw e;
+	}
+
+	/** NUL-terminated UTF-8 bytes of s, or null for null. */
+	static byte[] cstr(String s) {
+		if (s == null)
+			return null;
+		int n = s.length();
+		byte[] b = new byte[n + 1];
+		for (int i = 0; i < n; i++) {
+			char c = s.charAt(i);
+			if (c >= 0x80) { /* rare: not ASCII */
+				byte[] u = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				return java.util.Arrays.copyOf(u, u.length + 1);
+			}
+			b[i] = (byte) c;
+		}
+		return b;
+	}
+
+	/** The pointer an out-parameter received, or null. */
+	static Pointer ptr(long[] out) {
+		return out[0] == 0 ? null : new Pointer(out[0]);
+	}
+
+	/** swi_alloc_fn: realloc(ptr, size) for size > 0, free(ptr) for size == 0. */
+	interface AllocFn extends Callback {
+		Pointer invoke(Pointer userdata, Pointer ptr, long size);
+	}
+
+	/* ---- common.h ---------------------------------------------------- */
+	static native String swi_strerror(int status);
+	static native String swi_version();
+	static native Pointer swi_buffer_data(Pointer buf);
+	static native long swi_buffer_size(Pointer buf);
+	static native void swi_buffer_free(Pointer buf);
+
+	/* ---- kenmerk.h --------------------------------------------------- */
+	static native String swi_kenmerk_element(int k);
+	static native String swi_kenmerk_label(int k);
+	static native int swi_kenmerk_category(int k);
+	static native int swi_kenmerk_type(int k);
+	static native int swi_kenmerk_width(int k);
+	static native int swi_kenmerk_required(int k);
+	static native int swi_kenmerk_by_element(byte[] element);
+	static native int swi_kenmerk_code_count(int k);
+	static native int swi_kenmerk_code_at(int k, int i, long[] code, long[] meaning);
+
+	/* ---- delivery.h: the delivery ------------------------------------ */
+	static native int swi_delivery_new(long[] out);
+	static native int swi_delivery_new_with_allocator(long[] out, AllocFn alloc, Pointer userdata);
+	static native void swi_delivery_free(Pointer d);
+	static native int swi_delivery_last_error(Pointer d);
+	static native int swi_delivery_last_kenmerk(Pointer d);
+	static native String swi_delivery_last_message(Pointer d);
+	static native int swi_delivery_set_int(Pointer d, int k, int value);
+	static native int swi_delivery_set_text(Pointer d, int k, byte[] text);
+	static native int swi_delivery_get_int(Pointer d, int k, int[] out);
+	static native int swi_delivery_get_text(Pointer d, int k, byte[] buf, long size);
+	static native int swi_delivery_unset(Pointer d, int k);
+	static native int swi_delivery_has(Pointer d, int k);
+	static native int swi_delivery_file_name(Pointer d, int zipped, byte[] buf, long size);
+
+	/* ---- delivery.h: persons ----------------------------------------- */
+	static native int swi_delivery_add_person(long[] out, Pointer d, byte[] bsn);
+	static native int swi_delivery_add_person_ints(long[] out, Pointer d, byte[] bsn, long n, int[] kenmerken,
+						       int[] values);
+	static native int swi_delivery_find_person(long[] out, Pointer d, byte[] bsn);
+	static native long swi_delivery_person_count(Pointer d);
+	static native Pointer swi_delivery_first_person(Pointer d);
+	static native Pointer swi_person_next(Pointer p);
+	static native int swi_person_remove(Pointer p);
+	static native Pointer swi_person_delivery(Pointer p);
+	static native int swi_person_set_int(Pointer p, int k, int value);
+	static native int swi_person_set_date(Pointer p, int k, int year, int month, int day);
+	static native int swi_person_set_text(Pointer p, int k, byte[] text);
+	static native int swi_person_set_ints(Pointer p, long n, int[] kenmerken, int[] values);
+	static native int swi_person_get_int(Pointer p, int k, int[] out);
+	static native int swi_person_get_text(Pointer p, int k, byte[] buf, long size);
+	static native int swi_person_unset(Pointer p, int k);
+	static native int swi_person_has(Pointer p, int k);
+
+	/* ---- delivery.h: records ----------------------------------------- */
+	static native int swi_person_add_record(long[] out, Pointer p, int kind);
+	static native int swi_person_add_record_ints(long[] out, Pointer p, int kind, long n, int[] kenmerken,
+						     int[] values);
+	static native long swi_person_record_count(Pointer p, int kind);
+	static native Pointer swi_person_first_record(Pointer p, int kind);
+	static native Pointer swi_record_next(Pointer r);
+	static native int swi_record_remove(Pointer r);
+	static native int swi_record_kind(Pointer r);
+	static native Pointer swi_record_person(Pointer r);
+	static native int swi_record_set_int(Pointer r, int k, int value);
+	static native int swi_record_set_date(Pointer r, int k, int year, int month, int day);
+	static native int swi_record_set_text(Pointer r, int k, byte[] text);
+	static native int swi_record_set_ints(Pointer r, long n, int[] kenmerken, int[] values);
+	static native int swi_record_get_int(Pointer r, int k, int[] out);
+	static native int swi_record_get_text(Pointer r, int k, byte[] buf, long size);
+	static native int swi_record_unset(Pointer r, int k);
+	static native int swi_record_has(Pointer r, int k);
+
+	/* ---- validate.h -------------------------------------------------- */
+	static native int swi_delivery_set_reference_date(Pointer d, int yyyymmdd);
+	static native int swi_delivery_validate(long[] out, Pointer d, byte[] fileName, int flags);
+	static native int swi_delivery_compare(long[] out, Pointer previous, Pointer current, int flags);
+	static native void swi_report_free(Pointer r);
+	static native long swi_report_count(Pointer r);
+	static native long swi_report_count_severity(Pointer r, int severity);
+	static native String swi_report_rule(Pointer r, long i);
+	static native int swi_report_severity(Pointer r, long i);
+	static native int swi_report_kenmerk(Pointer r, long i);
+	static native int swi_report_category(Pointer r, long i);
+	static native long swi_report_person(Pointer r, long i);
+	static native long swi_report_record(Pointer r, long i);
+	static native String swi_report_bsn(Pointer r, long i);
+	static native String swi_report_message(Pointer r, long i);
+	static native long swi_report_line(Pointer r, long i);
+	static native long swi_rule_count();
+	static native int swi_rule_at(long i, long[] id, int[] severity, long[] kenmerken,
+				      long[] section, long[] description);
+
+	/* ---- write.h ----------------------------------------------------- */
+	static native int swi_delivery_write_buffer(long[] out, Pointer d, int flags);
+	static native int swi_delivery_write_fd(Pointer d, int flags, int fd);
+	static native int swi_delivery_write_dir(Pointer d, int flags, byte[] dir, byte[] pathBuf, long pathSize);
+	static native int swi_schema_xsd(long[] out);
+
+	/* ---- mirror.h ---------------------------------------------------- */
+	static native int swi_delivery_mirror(long[] out, Pointer d);
+	static native void swi_mirror_free(Pointer m);
+	static native long swi_mirror_persons(Pointer m, int typeMigrant, int geslacht);
+	static native long swi_mirror_filled(Pointer m, int k);
+	static native long swi_mirror_pips(Pointer m, int route, int niveau);
+	static native long swi_mirror_talks(Pointer m);
+	static native long swi_mirror_fines(Pointer m, int reden);
+	static native long swi_mirror_fine_amount(Pointer m, int reden);
+	static native int swi_mirror_json(long[] out, Pointer m);
+	static native int swi_mirror_html(long[] out, Pointer m);
+
+	/* ---- read.h ------------------------------------------------------ */
+	static native int swi_read_file(long[] out, long[] report, byte[] path,
+					byte[] xsdPath, int flags);
+	static native int swi_read_buffer(long[] out, long[] report, byte[] data, long size,
+					  byte[] xsdPath, int flags);
+}

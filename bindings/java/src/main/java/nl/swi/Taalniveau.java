@@ -1,0 +1,32 @@
+package nl.swi;
+
+/** Code list of kenmerken 24-27 (Z-route - lezen, schrijven, spreken, luisteren). */
+public enum Taalniveau implements NumericCode {
+	LAGER_DAN_A1(1, "Lager dan A1"),
+	A1(2, "A1"),
+	A2_OF_HOGER(3, "A2 of hoger"),
+	ONBEKEND(9, "Onbekend");
+
+	private final int value;
+	private final String meaning;
+
+	Taalniveau(int value, String meaning) {
+		this.value = value;
+		this.meaning = meaning;
+	}
+
+	@Override
+	public int value() {
+		return value;
+	}
+
+	@Override
+	public String meaning() {
+		return meaning;
+	}
+
+	/** The constant for a code, or null if the code is not in the list. */
+	public static Taalniveau of(int value) {
+		return NumericCode.of(Taalniveau.class, value);
+	}
+}
