@@ -9,6 +9,17 @@
  *  - with -DSWI_FUZZ_REPLAY as an ordinary program whose main() runs every
  *    file of the directories (or files) given through the same function,
  *    so the committed corpus is a regression test on every build.
+ *
+ * The libFuzzer build (clang from Debian, libclang-rt-14-dev):
+ *   CC=clang meson setup /tmp/bf -Db_sanitize=address,undefined -Db_lundef=false \
+ *       -Dc_args=-fsanitize=fuzzer-no-link -Dtests=false -Dexamples=false
+ *   ninja -C /tmp/bf lib/libswi.a
+ *   clang -fsanitize=fuzzer,address,undefined -Iinclude tests/fuzz-reader.c \
+ *       /tmp/bf/lib/libswi.a $(pkg-config --libs libxml-2.0 libarchive) -lpthread \
+ *       -o /tmp/bf/fuzz-reader
+ *   mkdir -p /tmp/corpus && /tmp/bf/fuzz-reader -max_total_time=1800 -max_len=65536 \
+ *       /tmp/corpus tests/data/fuzz-corpus
+ * (new inputs go to the first directory; add only what is worth keeping).
  */
 #define _POSIX_C_SOURCE 200809L
 
