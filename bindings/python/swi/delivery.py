@@ -516,9 +516,18 @@ class Delivery:
             raise_error(_clib.EFORMAT, message="Burgerservicenummer (kenmerk 8): waarde bevat "
                         "een NUL-teken", kenmerk=8)
         out = c_void_p()
-        rc = _u_add_person(byref(out), h, bsn.encode())
-        if rc:
-            check(rc, h, kenmerk=8)
+        # Plain ints and dates: the person and its kenmerken in one call, all or
+        # nothing in C; anything else (or a refusal) takes the general path,
+        # which raises the precise error.
+        plan = _PLANS[2].get(tuple(kenmerken)) if kenmerken else None
+        values = _fast_values(kenmerken, plan) if plan is not None else None
+        if values is not None and not _u_add_person_ints(
+                byref(out), h, bsn.encode(), plan[3], plan[1], values):
+            kenmerken = {}
+        else:
+            rc = _u_add_person(byref(out), h, bsn.encode())
+            if rc:
+                check(rc, h, kenmerk=8)
         p = _new_person(Person)
         p._d = self
         p._h = out
@@ -837,9 +846,15 @@ class Person:
         if h is None or dh is None:
             h, dh = self._hh()  # raises StaleHandle
         out = c_void_p()
-        rc = _u_add_record(byref(out), h, kind)
-        if rc:
-            check(rc, dh)
+        plan = _PLANS[kind].get(tuple(kenmerken)) if kenmerken else None
+        values = _fast_values(kenmerken, plan) if plan is not None else None
+        if values is not None and not _u_add_record_ints(
+                byref(out), h, kind, plan[3], plan[1], values):
+            kenmerken = {}  # all set in one call, as add_person does
+        else:
+            rc = _u_add_record(byref(out), h, kind)
+            if rc:
+                check(rc, dh)
         cls = _RECORD_CLASSES[kind]
         w = _new_record(cls)
         d = self._d
