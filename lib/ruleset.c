@@ -10,8 +10,14 @@
 
 static const struct swi_ruleset rulesets[] = {
 	/* Richtlijnen SWI 2026: from statistiekkwartaal 1 of 2026. */
-	{.year = 2026, .kenmerken = swi_kenmerken, .gemeente_year = 2026},
+	{.year = 2026, .kenmerken = swi_kenmerken, .gemeente_year = 2026,
+	 .first_traject_day = 20220101, .min_age = 16, .max_age = 70, .aanlever_days = 28},
 };
+
+const struct swi_ruleset *swi_ruleset_latest(void)
+{
+	return &rulesets[sizeof(rulesets) / sizeof(rulesets[0]) - 1];
+}
 
 const struct swi_ruleset *swi_ruleset_for_year(int year)
 {

@@ -18,7 +18,6 @@
 #include "report.h"
 #include "ruleset.h"
 
-#define FIRST_TRAJECT_DAY 20220101 /* Wet inburgering 2021 in force (1.2) */
 
 struct ctx {
 	swi_delivery *d;
@@ -27,6 +26,7 @@ struct ctx {
 	bool errors_only; /* the writer's gate: warnings are not even formatted */
 	int32_t qs, qe;  /* the reporting quarter; 0 if k1 or k2 is missing */
 	int32_t today;   /* reference date */
+	const struct swi_ruleset *rs; /* of the year, or the latest for its figures */
 	struct swi_where w;
 	int64_t record_line; /* line of the record being checked, 0 if none */
 	char bsn[10];
@@ -138,9 +138,10 @@ static void check_dates(struct ctx *c, swi_category cat, const void *record, int
 			add_record(c, SWI_RULE_BEFORE_BIRTH, cat, index, k,
 				   "%s (kenmerk %d) %08u ligt voor de geboortedatum %08u", label(k), k, v,
 				   birth);
-		else if (v < FIRST_TRAJECT_DAY)
+		else if (v < (uint32_t)c->rs->first_traject_day)
 			add_record(c, SWI_RULE_BEFORE_2022, cat, index, k,
-				   "%s (kenmerk %d) %08u ligt voor 1 januari 2022", label(k), k, v);
+				   "%s (kenmerk %d) %08u ligt voor %08d, het begin van de Wet inburgering "
+				   "2021", label(k), k, v, c->rs->first_traject_day);
 	}
 }
 
@@ -187,7 +188,8 @@ static bool file_name_matches(const struct swi_levering *l, const char *path)
 		strcmp(base + n, "ZIP") == 0);
 }
 
-/* Day `day` of the first month after the quarter: 3.3.4's 4 weeks end on the 28th. */
+/* Day `day` (at most 28) of the first month after the quarter: as every quarter
+ * ends on a month's last day, 3.3.4's 4 weeks end on the 28th. */
 static int32_t next_quarter_day(const struct swi_levering *l, int day)
 {
 	return l->kwartaal == 4 ? (int32_t)(l->jaar + 1) * 10000 + 100 + day
@@ -224,10 +226,11 @@ static void check_levering(struct ctx *c, const char *file_name)
 		add(c, SWI_RULE_QUARTER_OPEN, SWI_CATEGORY_LEVERING, -1, SWI_K_STATISTIEKKWARTAAL,
 		    "Statistiekkwartaal (kenmerk 2) %u van %u eindigt op %08d, na de peildatum %08d: "
 		    "lever pas na afloop van het kwartaal", l->kwartaal, l->jaar, c->qe, c->today);
-	else if (c->qe && c->today > next_quarter_day(l, 28))
+	else if (c->qe && c->today > next_quarter_day(l, c->rs->aanlever_days))
 		add(c, SWI_RULE_LATE, SWI_CATEGORY_LEVERING, -1, SWI_K_STATISTIEKKWARTAAL,
-		    "Statistiekkwartaal (kenmerk 2) %u van %u: de aanleverperiode eindigde 4 weken na "
-		    "%08d; peildatum %08d", l->kwartaal, l->jaar, c->qe, c->today);
+		    "Statistiekkwartaal (kenmerk 2) %u van %u: de aanleverperiode eindigde %u dagen "
+		    "na %08d; peildatum %08d", l->kwartaal, l->jaar, c->rs->aanlever_days, c->qe,
+		    c->today);
 }
 
 /* ---- duplicates within a person ------------------------------------- */
@@ -460,10 +463,10 @@ static void check_person(struct ctx *c, const struct swi_person *p)
 	if (birth && c->qe) {
 		/* Whole years between two yyyymmdd dates: the difference / 10000. */
 		uint32_t age = ((uint32_t)c->qe - birth) / 10000;
-		if (birth <= (uint32_t)c->qe && (age < 16 || age > 70))
+		if (birth <= (uint32_t)c->qe && (age < c->rs->min_age || age > c->rs->max_age))
 			add(c, SWI_RULE_AGE, SWI_CATEGORY_PERSOON, -1, SWI_K_GEBOORTEDATUM,
 			    "Geboortedatum (kenmerk 9) %08u: %u jaar oud aan het einde van het kwartaal, "
-			    "buiten 16 tot en met 70", birth, age);
+			    "buiten %u tot en met %u", birth, age, c->rs->min_age, c->rs->max_age);
 	}
 
 	check_pips(c, p, &f);
@@ -569,6 +572,9 @@ static int validate(swi_report **out, swi_delivery *d, const char *file_name, un
 		       (l->kwartaal == 1 || l->kwartaal == 4 ? 31 : 30);
 	}
 	c.today = d->reference_date ? d->reference_date : today_local();
+	c.rs = has(l, SWI_K_STATISTIEKJAAR) ? swi_ruleset_for_year(l->jaar) : NULL;
+	if (!c.rs)
+		c.rs = swi_ruleset_latest(); /* SWI-003 says so; the figures still serve */
 	c.w = (struct swi_where){.person = -1, .record = -1, .line = d->levering_line, .bsn = ""};
 
 	check_levering(&c, file_name);
