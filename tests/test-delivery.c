@@ -1135,6 +1135,186 @@ START_TEST(test_add_with_ints)
 }
 END_TEST
 
+/* The batch arrays of every person and record of `d`, as a binding would
+ * build them: the BSN first, then every kenmerk that has a value. */
+struct batch {
+	int32_t entries[2 * 4096], kenmerken[16384], values[16384];
+	size_t n_entries, n_pairs;
+};
+
+static void batch_entry(struct batch *b, swi_category c, const void *h)
+{
+	ck_assert_uint_lt(b->n_entries, 4096);
+	size_t first = b->n_pairs;
+	for (int k = SWI_K_BURGERSERVICENUMMER; k <= SWI_K_BOETE_BEDRAG; k++) {
+		int32_t v;
+		int rc;
+		if (swi_kenmerk_category(k) != c)
+			continue;
+		if (c == SWI_CATEGORY_PERSOON)
+			rc = swi_person_get_int(h, k, &v);
+		else
+			rc = swi_record_get_int(h, k, &v);
+		if (rc == SWI_ENOTSET)
+			continue;
+		ck_assert_int_eq(rc, SWI_OK);
+		ck_assert_uint_lt(b->n_pairs, 16384);
+		b->kenmerken[b->n_pairs] = k;
+		b->values[b->n_pairs++] = v;
+	}
+	b->entries[2 * b->n_entries] = (int32_t)c;
+	b->entries[2 * b->n_entries++ + 1] = (int32_t)(b->n_pairs - first);
+}
+
+static void batch_of(struct batch *b, const swi_delivery *d)
+{
+	b->n_entries = b->n_pairs = 0;
+	for (swi_person *p = swi_delivery_first_person(d); p; p = swi_person_next(p)) {
+		batch_entry(b, SWI_CATEGORY_PERSOON, p);
+		for (swi_category c = SWI_CATEGORY_PIP; c <= SWI_CATEGORY_BOETE; c++)
+			for (swi_record *r = swi_person_first_record(p, c); r; r = swi_record_next(r))
+				batch_entry(b, c, r);
+	}
+}
+
+static swi_buffer *written(swi_delivery *d)
+{
+	swi_buffer *buf = NULL;
+	ck_assert_int_eq(swi_delivery_write_buffer(&buf, d, SWI_WRITE_FORCE), SWI_OK);
+	return buf;
+}
+
+START_TEST(test_batch_same_as_single_calls)
+{
+	static struct batch b;
+	for (uint64_t seed = 1; seed <= 5; seed++) {
+		struct gen g;
+		gen_seed(&g, seed);
+		swi_delivery *a = gen_delivery(2026, 3);
+		gen_persons(a, &g, 300, seed % 2 ? GEN_FULL : 0);
+		batch_of(&b, a);
+		swi_delivery *c = gen_delivery(2026, 3);
+		size_t done = 0;
+		int rc = swi_delivery_add_batch(c, b.n_entries, b.entries, b.n_pairs, b.kenmerken,
+						b.values, &done);
+		REQUIRE(rc == SWI_OK, "seed %d: %d %s", (int)seed, rc, swi_delivery_last_message(c));
+		ck_assert_uint_eq(done, b.n_entries);
+		ck_assert_uint_eq(swi_delivery_person_count(c), 300);
+		swi_buffer *wa = written(a), *wc = written(c);
+		ck_assert_uint_eq(swi_buffer_size(wa), swi_buffer_size(wc));
+		ck_assert_int_eq(memcmp(swi_buffer_data(wa), swi_buffer_data(wc), swi_buffer_size(wa)), 0);
+		swi_buffer_free(wa);
+		swi_buffer_free(wc);
+		swi_delivery_free(a);
+		swi_delivery_free(c);
+	}
+}
+END_TEST
+
+START_TEST(test_batch_shape)
+{
+	swi_delivery *d = new_delivery();
+	size_t done = 99;
+	/* Person 012345672 given as a number, with one PIP. */
+	int32_t e[] = {SWI_CATEGORY_PERSOON, 2, SWI_CATEGORY_PIP, 1};
+	int32_t k[] = {SWI_K_BURGERSERVICENUMMER, SWI_K_GESLACHT, SWI_K_PIP_DATUM};
+	int32_t v[] = {12345672, 2, 20260701};
+	struct {
+		const char *what;
+		int32_t e0, e1, e2, e3, k0;
+		size_t n_pairs;
+	} bad[] = {
+		{"a record first", SWI_CATEGORY_PIP, 2, SWI_CATEGORY_PIP, 1, SWI_K_BURGERSERVICENUMMER, 3},
+		{"unknown category", SWI_CATEGORY_PERSOON, 2, 6, 1, SWI_K_BURGERSERVICENUMMER, 3},
+		{"category 0", SWI_CATEGORY_PERSOON, 2, 0, 1, SWI_K_BURGERSERVICENUMMER, 3},
+		{"no BSN first", SWI_CATEGORY_PERSOON, 2, SWI_CATEGORY_PIP, 1, SWI_K_GESLACHT, 3},
+		{"empty person", SWI_CATEGORY_PERSOON, 0, SWI_CATEGORY_PIP, 3, SWI_K_BURGERSERVICENUMMER, 3},
+		{"negative count", SWI_CATEGORY_PERSOON, 4, SWI_CATEGORY_PIP, -1, SWI_K_BURGERSERVICENUMMER, 3},
+		{"counts past the pairs", SWI_CATEGORY_PERSOON, 2, SWI_CATEGORY_PIP, 2, SWI_K_BURGERSERVICENUMMER, 3},
+		{"pairs left over", SWI_CATEGORY_PERSOON, 1, SWI_CATEGORY_PIP, 1, SWI_K_BURGERSERVICENUMMER, 3},
+		{"fewer pairs than counts", SWI_CATEGORY_PERSOON, 2, SWI_CATEGORY_PIP, 1, SWI_K_BURGERSERVICENUMMER, 2},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		int32_t be[] = {bad[i].e0, bad[i].e1, bad[i].e2, bad[i].e3};
+		int32_t bk[] = {bad[i].k0, k[1], k[2]};
+		done = 99;
+		int rc = swi_delivery_add_batch(d, 2, be, bad[i].n_pairs, bk, v, &done);
+		REQUIRE(rc == SWI_EINVAL, "%s: %d", bad[i].what, rc);
+		ck_assert_uint_eq(done, 0);
+		ck_assert_uint_eq(swi_delivery_person_count(d), 0);
+		ck_assert_ptr_nonnull(strstr(swi_delivery_last_message(d), "batch"));
+	}
+	ck_assert_int_eq(swi_delivery_add_batch(NULL, 2, e, 3, k, v, &done), SWI_EINVAL);
+	ck_assert_int_eq(swi_delivery_add_batch(d, 2, NULL, 3, k, v, &done), SWI_EINVAL);
+	ck_assert_int_eq(swi_delivery_add_batch(d, 2, e, 3, k, NULL, &done), SWI_EINVAL);
+	/* An empty batch adds nothing and is fine. */
+	ck_assert_int_eq(swi_delivery_add_batch(d, 0, NULL, 0, NULL, NULL, &done), SWI_OK);
+	ck_assert_uint_eq(done, 0);
+
+	ck_assert_int_eq(swi_delivery_add_batch(d, 2, e, 3, k, v, &done), SWI_OK);
+	ck_assert_uint_eq(done, 2);
+	swi_person *p = NULL;
+	ck_assert_int_eq(swi_delivery_find_person(&p, d, BSN_C), SWI_OK);
+	int32_t got;
+	ck_assert_int_eq(swi_person_get_int(p, SWI_K_GESLACHT, &got), SWI_OK);
+	ck_assert_int_eq(got, 2);
+	ck_assert_uint_eq(swi_person_record_count(p, SWI_CATEGORY_PIP), 1);
+	ck_assert_int_eq(swi_record_get_int(swi_person_first_record(p, SWI_CATEGORY_PIP),
+					    SWI_K_PIP_DATUM, &got), SWI_OK);
+	ck_assert_int_eq(got, 20260701);
+	swi_delivery_free(d);
+}
+END_TEST
+
+START_TEST(test_batch_refusal_per_person)
+{
+	swi_delivery *d = new_delivery();
+	/* Three persons; the second one's fine has an amount over 9999. */
+	int32_t e[] = {SWI_CATEGORY_PERSOON, 2, SWI_CATEGORY_BOETE, 2,
+		       SWI_CATEGORY_PERSOON, 1, SWI_CATEGORY_PIP, 1, SWI_CATEGORY_BOETE, 2,
+		       SWI_CATEGORY_PERSOON, 1};
+	int32_t k[] = {8, SWI_K_TYPE_MIGRANT, SWI_K_BOETE_REDEN, SWI_K_BOETE_BEDRAG,
+		       8, SWI_K_PIP_DATUM, SWI_K_BOETE_REDEN, SWI_K_BOETE_BEDRAG,
+		       8};
+	int32_t v[] = {123456782, 1, 1, 100,
+		       111222333, 20260701, 1, 10000,
+		       999999990};
+	size_t done = 99;
+	ck_assert_int_eq(swi_delivery_add_batch(d, 6, e, 9, k, v, &done), SWI_ERANGE);
+	ck_assert_uint_eq(done, 2); /* the second person's entry */
+	ck_assert_int_eq(swi_delivery_last_kenmerk(d), SWI_K_BOETE_BEDRAG);
+	ck_assert_ptr_nonnull(strstr(swi_delivery_last_message(d), "kenmerk 38"));
+	ck_assert_ptr_null(strstr(swi_delivery_last_message(d), BSN_B));
+	ck_assert_uint_eq(swi_delivery_person_count(d), 1);
+	swi_person *p = NULL;
+	ck_assert_int_eq(swi_delivery_find_person(&p, d, BSN_A), SWI_OK);
+	ck_assert_uint_eq(swi_person_record_count(p, SWI_CATEGORY_BOETE), 1);
+	ck_assert_int_eq(swi_delivery_find_person(&p, d, BSN_B), SWI_ENOTFOUND);
+	ck_assert_int_eq(swi_delivery_find_person(&p, d, BSN_D), SWI_ENOTFOUND);
+
+	/* The caller goes on after the refused person: the third one is added. */
+	ck_assert_int_eq(swi_delivery_add_batch(d, 1, e + 10, 1, k + 8, v + 8, &done), SWI_OK);
+	ck_assert_uint_eq(swi_delivery_person_count(d), 2);
+
+	/* BSNs: a duplicate, a failed 11-test, out of range both ways. */
+	int32_t e1[] = {SWI_CATEGORY_PERSOON, 1};
+	int32_t k1[] = {8};
+	const struct {
+		int32_t bsn;
+		int rc;
+	} bsns[] = {{123456782, SWI_EDUPLICATE}, {123456789, SWI_EBSN}, {-123456782, SWI_EBSN},
+		    {1234567820, SWI_EBSN}, {0, SWI_EBSN}};
+	for (size_t i = 0; i < sizeof(bsns) / sizeof(bsns[0]); i++) {
+		done = 99;
+		int rc = swi_delivery_add_batch(d, 1, e1, 1, k1, &bsns[i].bsn, &done);
+		REQUIRE(rc == bsns[i].rc, "BSN %d: %d", (int)bsns[i].bsn, rc);
+		ck_assert_uint_eq(done, 0);
+	}
+	ck_assert_uint_eq(swi_delivery_person_count(d), 2);
+	swi_delivery_free(d);
+}
+END_TEST
+
 static Suite *delivery_suite(void)
 {
 	Suite *s = suite_create("delivery");
@@ -1151,6 +1331,9 @@ static Suite *delivery_suite(void)
 	tcase_add_test(tc, test_change_bsn);
 	tcase_add_test(tc, test_set_ints);
 	tcase_add_test(tc, test_add_with_ints);
+	tcase_add_test(tc, test_batch_same_as_single_calls);
+	tcase_add_test(tc, test_batch_shape);
+	tcase_add_test(tc, test_batch_refusal_per_person);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("persons");

@@ -131,6 +131,33 @@ SWI_EXPORT int swi_delivery_add_person_ints(swi_person **out, swi_delivery *d, c
 					    const int32_t *values);
 
 /**
+ * Adds many persons with their records in one call: the bulk path for
+ * bindings (ctypes, JNA), where one foreign call per person costs more than
+ * the work. Plain C callers are better served by the calls above.
+ *
+ * The batch is three arrays. `entries` holds `n_entries` pairs (category,
+ * count); entry i owns the next `count` pairs of kenmerken[] and values[],
+ * which hold `n_pairs` values each. An entry of SWI_CATEGORY_PERSOON adds a
+ * person; its first pair is kenmerk 8, the BSN as a number (123456782; a
+ * number below 100000000 gets leading zeros). An entry of SWI_CATEGORY_PIP,
+ * _GESPREK or _BOETE adds that record to the person of the nearest person
+ * entry before it. The values are as for swi_person_set_ints().
+ *
+ * The shape is checked first: an unknown category, a batch that does not
+ * start with a person, a person entry without k8 first, or counts that do
+ * not add up to `n_pairs` give SWI_EINVAL and add nothing. Then each person
+ * with its records is all or nothing: on the first refusal the persons of
+ * the entries before stay, the refused person is not added, the code and
+ * message are those of swi_delivery_add_person_ints() or
+ * swi_person_add_record_ints(), and `*done` (optional) is the index of the
+ * refused person's entry; on success it is `n_entries`. The arrays are
+ * only read during the call.
+ */
+SWI_EXPORT int swi_delivery_add_batch(swi_delivery *d, size_t n_entries, const int32_t *entries,
+				      size_t n_pairs, const int32_t *kenmerken,
+				      const int32_t *values, size_t *done);
+
+/**
  * Looks a person up by BSN (8 or 9 digits). Constant time on average.
  * Returns SWI_OK and a BORROWED handle, SWI_ENOTFOUND, SWI_EFORMAT for a
  * text that is not 8 or 9 digits, or SWI_EBSN for one that fails the
