@@ -105,6 +105,8 @@ PROTOTYPES: dict[str, tuple[Any, list[Any]]] = {
     # delivery.h: persons
     "swi_delivery_add_person": (c_int, [_PP, _P, c_char_p]),
     "swi_delivery_add_person_ints": (c_int, [_PP, _P, c_char_p, c_size_t, _i32p, _i32p]),
+    "swi_delivery_add_batch": (c_int, [_P, c_size_t, _i32p, c_size_t, _i32p, _i32p,
+                                       POINTER(c_size_t)]),
     "swi_delivery_last_kenmerk": (c_int, [_P]),
     "swi_delivery_find_person": (c_int, [_PP, _P, c_char_p]),
     "swi_delivery_person_count": (c_size_t, [_P]),

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import os
 import struct
+from array import array
+from itertools import islice
 import weakref
 from ctypes import byref, c_int32, c_size_t, c_void_p, create_string_buffer
 from datetime import date
@@ -195,33 +197,6 @@ def _spec(category: Category) -> dict[str, tuple[int, int, Kenmerk]]:
 _SPECS = {int(c): _spec(c) for c in Category}
 
 
-def _refused_kenmerk(category: int, ks: tuple[int, ...] | list[int],
-                     vs: list[int]) -> int:
-    """Which of the values a bulk setter refused: the bulk call checks in
-    order and refuses the first bad one, so the same values are tried one by
-    one on a scratch delivery (the check does not depend on the record)."""
-    d = c_void_p()
-    if lib.delivery_new(byref(d)):
-        return 0
-    try:
-        p = c_void_p()
-        if lib.delivery_add_person(byref(p), d, b"123456782"):
-            return 0
-        if category == Category.PERSOON:
-            target, set_int = p, lib.person_set_int
-        else:
-            r = c_void_p()
-            if lib.person_add_record(byref(r), p, int(category)):
-                return 0
-            target, set_int = r, lib.record_set_int
-        for k, v in zip(ks, vs):
-            if set_int(target, k, v):
-                return k
-        return 0
-    finally:
-        lib.delivery_free(d)
-
-
 # A plan per tuple of keyword names: their modes, and the packed kenmerk
 # numbers when every one of them can go through the bulk setter.
 _Plan = tuple[tuple[int, ...], "bytes | None", struct.Struct, c_size_t]
@@ -278,12 +253,11 @@ def _apply(h: c_void_p, dh: c_void_p, category: int, kw: dict[str, Any], owner: 
     set_ints = _u_person_set_ints if category == 2 else _u_record_set_ints
     values = _fast_values(kw, plan)
     if values is not None:  # the common case: plain ints and dates only
-        _, packed, st, size = plan
+        _, packed, _, size = plan
         assert packed is not None  # _fast_values checked it
         rc = set_ints(h, size, packed, values)
         if rc:
-            check(rc, dh, kenmerk=_refused_kenmerk(category, st.unpack(packed),
-                                                   list(st.unpack(values))))
+            check(rc, dh, kenmerk=lib.delivery_last_kenmerk(dh))
         return
     spec = _SPECS[category]
     ks: list[int] = []
@@ -307,7 +281,7 @@ def _apply(h: c_void_p, dh: c_void_p, category: int, kw: dict[str, Any], owner: 
     if n:
         rc = set_ints(h, _SIZE[n], _STRUCT[n].pack(*ks), _STRUCT[n].pack(*vs))
         if rc:
-            check(rc, dh, kenmerk=_refused_kenmerk(category, ks, vs))
+            check(rc, dh, kenmerk=lib.delivery_last_kenmerk(dh))
     if rest:
         fam = _PERSON if category == Category.PERSOON else _RECORD
         for k in rest:
@@ -552,12 +526,47 @@ class Delivery:
         add_person() and pips, gesprekken and boetes are lists of such dicts
         for the records. Each row is all or nothing: on a refusal, the persons
         of the rows before stay, that row's person is not added, and the
-        exception gets a note with the row number. Returns the number added."""
+        exception gets a note with the row number. Returns the number added.
+
+        Rows whose values are all plain ints and dates (and whose BSN is a
+        str of digits or an int) go to the library in batches of
+        :data:`BATCH_ROWS`, one C call each; any other row is added as
+        add_person() would, with the same checks and exceptions."""
+        dh = self._live()
+        it = iter(rows)
+        added = 0
+        while chunk := list(islice(it, BATCH_ROWS)):
+            added += self._add_batch(dh, chunk, added)
+        return added
+
+    def _add_batch(self, dh: c_void_p, rows: list[Sequence[Any]], base: int) -> int:
+        added = 0
+        while added < len(rows):
+            rest = rows[added:] if added else rows
+            batch = _batch_arrays(rest)
+            if batch is None:  # a value that needs the per-row checks
+                return added + self._add_rows(rest, base + added)
+            entries, n_entries, ks, vs, n_pairs = batch
+            done = c_size_t()
+            rc = lib.delivery_add_batch(dh, n_entries, entries, n_pairs, ks, vs, byref(done))
+            if rc == _clib.OK:
+                return added + len(rest)
+            # The rows before the refused one are in. The refused row goes
+            # through the per-row path, which raises the precise error.
+            i = entries[0:2 * done.value:2].count(_BATCH_PERSON)
+            if i >= len(rest) or rc == _clib.ENOMEM:
+                check(rc, dh)
+            added += i
+            added += self._add_rows(rest[i:i + 1], base + added)
+        return added
+
+    def _add_rows(self, rows: Iterable[Sequence[Any]], base: int) -> int:
+        """add_persons() one row at a time; the notes count from `base`."""
         dh = self._live()
         add_person, add_record = _u_add_person, _u_add_record
         plans = _PLANS
         fast = _fast_values
-        added = 0
+        added = base
         for row in rows:
             out: c_void_p | None = None
             try:
@@ -612,7 +621,7 @@ class Delivery:
                 if isinstance(e, Exception):
                     e.add_note(f"in row {added} of add_persons() (0-based)")
                 raise
-        return added
+        return added - base
 
     def find_person(self, bsn: str | int) -> Person | None:
         """The person with that BSN, or None. A BSN that is not 8 or 9 digits
@@ -1016,6 +1025,80 @@ class Boete(Record):
 
 _RECORD_CLASSES: dict[int, type[Record]] = {3: Pip, 4: Gesprek, 5: Boete}
 _RECORD_KINDS = tuple(int(c) for c in _RECORD_CLASSES)
+
+
+# ---- add_persons in batches: one C call for many persons ------------------
+
+#: Rows per swi_delivery_add_batch() call in Delivery.add_persons(): large
+#: enough that the call costs nothing, small enough that the arrays stay in
+#: the cache and a chunk with an odd value is cheap to redo row by row.
+BATCH_ROWS = 4096
+
+_BATCH_PERSON = int(Category.PERSOON)
+_BSN = 8
+#: Keyword name -> kenmerk number, and the BSN's number to itself.
+_NUMBERS: dict[Any, int] = {k.name: k.number for k in KENMERKEN if k.number != _BSN}
+_NUMBERS[_BSN] = _BSN
+#: date -> yyyymmdd, filled as dates are met (a delivery has a few thousand).
+_DATE_INTS: dict[date, int] = {}
+
+
+def _batch_arrays(rows: list[Sequence[Any]]) -> tuple[Any, int, Any, Any, int] | None:
+    """The arrays of swi_delivery_add_batch() for `rows`, or None when a row
+    has anything but plain ints and dates, an unknown keyword or an odd BSN.
+    The per-value work is done by C-level map() and array() over the whole
+    chunk, as a loop in Python per value would cost more than the library."""
+    shape: list[int] = []
+    ks: list[Any] = []
+    vs: list[Any] = []
+    bsns: list[Any] = []
+    shape_add, k_add, v_add = shape.extend, ks.extend, vs.extend
+    k_one, v_one, bsn_one = ks.append, vs.append, bsns.append
+    kinds = _RECORD_KINDS
+    try:
+        for row in rows:
+            bsn = row[0]
+            kw = row[1]
+            shape_add((_BATCH_PERSON, len(kw) + 1))
+            k_one(_BSN)
+            k_add(kw)
+            bsn_one(bsn)
+            v_one(int(bsn))
+            v_add(kw.values())
+            for kind, records in zip(kinds, row[2:]):
+                for r in records:
+                    shape_add((kind, len(r)))
+                    k_add(r)
+                    v_add(r.values())
+        numbers = list(map(_NUMBERS.__getitem__, ks))
+    except (TypeError, ValueError, KeyError, AttributeError, IndexError):
+        return None
+    types = set(map(type, bsns))
+    if types == {str}:
+        digits = "".join(bsns)
+        if not (digits.isascii() and digits.isdigit()) or not set(map(len, bsns)) <= {8, 9}:
+            return None
+    elif types != {int}:  # bool, bytes, a mix: the per-row path decides
+        return None
+    cache = _DATE_INTS
+    values = list(map(cache.get, vs, vs))
+    types = set(map(type, values))
+    if types != {int}:
+        # IntEnums (Geslacht.VROUW) are ints to the library, as in add_person().
+        if not all(t is date or (issubclass(t, int) and t is not bool) for t in types):
+            return None
+        if len(cache) > 100000:
+            cache.clear()
+        for v in set(values):  # the distinct values are far fewer
+            if type(v) is date:
+                cache[v] = v.year * 10000 + v.month * 100 + v.day
+        values = list(map(cache.get, vs, vs))
+    try:
+        arrays = [array("i", a) for a in (shape, numbers, values)]
+    except OverflowError:  # outside int32: the per-row path says which
+        return None
+    entries, k_arr, v_arr = ((c_int32 * len(a)).from_buffer(a) for a in arrays)
+    return entries, len(shape) // 2, k_arr, v_arr, len(numbers)
 _new_person = object.__new__
 _new_record = object.__new__
 _LEVERING = [k for k in KENMERKEN if k.category == Category.LEVERING]

@@ -4,6 +4,7 @@ the bulk path and its refusals."""
 from __future__ import annotations
 
 import unittest
+from unittest import mock
 from datetime import date, datetime
 
 import support
@@ -392,6 +393,85 @@ class AddPersons(unittest.TestCase):
             with self.assertRaises(swi.DuplicateBsn):
                 d.add_persons([(b[0], {})])
             self.assertEqual(d.add_persons([]), 0)
+
+    def _generated(self, n: int) -> list:
+        import bench  # the benchmark's generator: rule-valid rows with every record kind
+        return bench.generate(n, seed=7)
+
+    def test_batches_give_what_add_person_gives(self) -> None:
+        rows = self._generated(2 * swi.delivery.BATCH_ROWS + 100)
+        lib = swi.delivery.lib
+        with swi.Delivery(**support.header(quarter=3)) as one, \
+                swi.Delivery(**support.header(quarter=3)) as batched:
+            for bsn, kw, pips, talks, fines in rows:
+                p = one.add_person(bsn, **kw)
+                for r in pips:
+                    p.add_pip(**r)
+                for r in talks:
+                    p.add_gesprek(**r)
+                for r in fines:
+                    p.add_boete(**r)
+            with mock.patch.object(lib, "delivery_add_batch",
+                                   wraps=lib.delivery_add_batch) as calls:
+                self.assertEqual(batched.add_persons(iter(rows)), len(rows))  # an iterator
+            self.assertEqual(calls.call_count, 3)  # one C call per BATCH_ROWS rows
+            self.assertEqual(batched.to_bytes(force=True), one.to_bytes(force=True))
+
+    def test_refusal_in_a_later_batch(self) -> None:
+        rows = self._generated(swi.delivery.BATCH_ROWS + 50)
+        at = swi.delivery.BATCH_ROWS + 7
+        bsn, kw, pips, talks, fines = rows[at]
+        rows[at] = (bsn, kw, pips + [{"pip_datum": date(2026, 7, 1), "leerroute_route": 9}],
+                    talks, fines)
+        with swi.Delivery(**support.header(quarter=3)) as d:
+            with self.assertRaises(swi.ValueRefused) as cm:
+                d.add_persons(rows)
+            self.assertEqual(cm.exception.kenmerk, "leerroute_route")
+            self.assertIn(f"in row {at} of add_persons() (0-based)", cm.exception.__notes__)
+            self.assertEqual(len(d), at)
+            self.assertIsNone(d.find_person(bsn))
+            self.assertEqual([p.bsn for p in d][-1], rows[at - 1][0])
+
+    def test_rows_the_batch_leaves_to_add_person(self) -> None:
+        """Values that are not plain ints and dates take the per-row path,
+        with add_person()'s checks: the same persons or the same errors."""
+        b = support.bsns(8)
+        good = [
+            (b[0], {"geslacht": swi.Geslacht(2), "geboortedatum": date(1990, 1, 7)}),
+            ("12345672", {"brede_intake_begindatum": 20260105}),  # eight digits
+            (b[1], {"geboortedatum": datetime(1990, 1, 7, 12, 0)}),
+            (int(b[2]), {"geslacht": 1}),
+            (b[3], {"geslacht": None}),
+        ]
+        for row in good:
+            with swi.Delivery(**support.header()) as one, \
+                    swi.Delivery(**support.header()) as batched:
+                one.add_person(row[0], **row[1])
+                self.assertEqual(batched.add_persons([row]), 1, row)
+                self.assertEqual(batched.to_bytes(force=True), one.to_bytes(force=True), row)
+        bad = [
+            (b[4], {"geslacht": True}),
+            (b[4], {"geslacht": 1.0}),
+            (" " + b[4], {}),
+            (b[4][:8] + "x", {}),
+            ("1" + b[4], {}),
+            (b[4], {"no_such_kenmerk": 1}),
+            (b[4], {"pip_datum": date(2026, 1, 5)}),  # a PIP kenmerk on a person
+            (b[4], {"geslacht": 2**31}),
+            (b[4], {"geboortedatum": 19901307}),
+        ]
+        for row in bad:
+            with swi.Delivery(**support.header()) as d:
+                try:
+                    d.add_person(row[0], **row[1])
+                except Exception as e:
+                    expected: type[BaseException] = type(e)
+                else:
+                    self.fail(f"add_person accepted {row}")
+                with self.assertRaises(expected, msg=row) as cm:
+                    d.add_persons([(b[5], {}), row, (b[6], {})])
+                self.assertIn("in row 1 of add_persons() (0-based)", cm.exception.__notes__)
+                self.assertEqual([p.bsn for p in d], [b[5]])
 
 
 if __name__ == "__main__":
