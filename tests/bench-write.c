@@ -1,7 +1,7 @@
 /*
  * bench-write: the build-and-write benchmark of libswi.
  *
- *   bench-write N OUTDIR [--baseline]
+ *   bench-write N OUTDIR [--baseline] [--keep]
  *
  * Builds N synthetic, rule-valid persons through the PUBLIC API
  * (gen_person() from tests/generate.c with flags 0: about 55%
@@ -17,6 +17,9 @@
  *   swi_delivery_new_with_allocator(); each block carries a size header, so
  *   live and peak bytes are exact) and the peak RSS (getrusage ru_maxrss
  *   and VmHWM from /proc/self/status).
+ *
+ * The files written are removed at the end unless --keep is given, so a
+ * `meson test --benchmark` run does not leave 0.7 GB behind.
  *
  * --baseline additionally times a plain C formatter that produces the SAME
  * bytes: before timing, the values are collected once through the public
@@ -690,7 +693,7 @@ static int64_t compare_files(const char *a, const char *b, uint64_t *ha, uint64_
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: bench-write N OUTDIR [--baseline]\n");
+	fprintf(stderr, "usage: bench-write N OUTDIR [--baseline] [--keep]\n");
 	exit(2);
 }
 
@@ -701,7 +704,7 @@ static const char *verdict(int ok)
 
 int main(int argc, char **argv)
 {
-	if (argc < 3 || argc > 4)
+	if (argc < 3 || argc > 5)
 		usage();
 	char *end;
 	errno = 0;
@@ -710,12 +713,16 @@ int main(int argc, char **argv)
 		usage();
 	const size_t n = (size_t)n_arg;
 	const char *outdir = argv[2];
-	int baseline = 0;
-	if (argc == 4) {
-		if (strcmp(argv[3], "--baseline") != 0)
+	int baseline = 0, keep = 0;
+	for (int i = 3; i < argc; i++) {
+		if (strcmp(argv[i], "--baseline") == 0)
+			baseline = 1;
+		else if (strcmp(argv[i], "--keep") == 0)
+			keep = 1;
+		else
 			usage();
-		baseline = 1;
 	}
+	char bpath[PATH_MAX] = "";
 	if (mkdir(outdir, 0700) != 0 && errno != EEXIST)
 		die(outdir);
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -796,7 +803,6 @@ int main(int argc, char **argv)
 			       b.n_gesprekken * sizeof(*b.gesprekken) +
 			       b.n_boetes * sizeof(*b.boetes));
 
-		char bpath[PATH_MAX];
 		if ((size_t)snprintf(bpath, sizeof(bpath), "%s/baseline.xml", outdir) >= sizeof(bpath))
 			usage();
 		unlink(bpath);
@@ -869,6 +875,12 @@ int main(int argc, char **argv)
 		printf("target_write_ratio_devnull: <= %.1f %s\n", TARGET_WRITE_RATIO,
 		       verdict(best_force / best_bl <= TARGET_WRITE_RATIO));
 		bl_free(&b);
+	}
+
+	if (!keep) {
+		unlink(path);
+		if (*bpath)
+			unlink(bpath);
 	}
 
 	swi_delivery_free(d);
