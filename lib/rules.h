@@ -88,8 +88,8 @@
 	  "Leerroute einddatum is gevuld zonder begindatum (asielstatushouder).") \
 	X(TALKS_MAX, "SWI-060", ERROR, "35", "2.4", \
 	  "Meer dan vijf voortgangsgesprekken voor een persoon in een kwartaal.") \
-	X(TALK_BEFORE_QUARTER, "SWI-061", ERROR, "35", "2.4, 3.3.1", \
-	  "Een voortgangsgesprek is van voor het verslagkwartaal (alleen leveren in het kwartaal waarin het gevoerd is).") \
+	X(TALK_BEFORE_QUARTER, "SWI-061", WARNING, "35", "2.4, 3.3.1, 3.3.6", \
+	  "Een voortgangsgesprek is van voor het verslagkwartaal: alleen leveren als het nog niet geleverd is (nagekomen informatie).") \
 	X(TALK_TWICE, "SWI-062", ERROR, "35", "2.4", \
 	  "Twee voortgangsgesprekken van een persoon op dezelfde datum.") \
 	X(FINE_BEFORE_QUARTER, "SWI-063", WARNING, "36", "2.5, 3.3.1", \

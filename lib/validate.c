@@ -383,10 +383,14 @@ static void check_talks(struct ctx *c, const struct swi_person *p)
 		c->record_line = r->line;
 		if (!datum)
 			continue;
+		/* 3.3.1 delivers a talk in its own quarter, but 3.3.6 asks for late
+		 * information too: a warning here, and an error only for a talk the
+		 * previous delivery already had (SWI-081, swi_delivery_compare). */
 		if (c->qs && datum < (uint32_t)c->qs)
 			add(c, SWI_RULE_TALK_BEFORE_QUARTER, SWI_CATEGORY_GESPREK, i, 35,
 			    "Voortgangsgesprek %lld: datum (kenmerk 35) %08u ligt voor het "
-			    "verslagkwartaal (vanaf %08d)", (long long)i + 1, datum, c->qs);
+			    "verslagkwartaal (vanaf %08d); alleen leveren als het niet eerder is "
+			    "geleverd", (long long)i + 1, datum, c->qs);
 		if (p->intake_begindatum && datum <= p->intake_begindatum)
 			add(c, SWI_RULE_TALK_BEFORE_INTAKE, SWI_CATEGORY_GESPREK, i, 35,
 			    "Voortgangsgesprek %lld: datum (kenmerk 35) %08u ligt op of voor de brede "
