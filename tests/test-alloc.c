@@ -33,6 +33,7 @@
  * index several times and the record pool past one chunk. */
 #define N_PERSONS 3000
 #define N_SPARE 40 /* BSNs to change persons to */
+#define N_BATCH 1100 /* persons added by one swi_delivery_add_batch(), past a chunk */
 
 /* ---- a counting, failing allocator ---------------------------------- */
 
@@ -98,7 +99,7 @@ struct run {
 	int enomem;         /* SWI_ENOMEM returns seen */
 };
 
-static char bsns[N_PERSONS + N_SPARE][10];
+static char bsns[N_PERSONS + N_SPARE + N_BATCH][10];
 
 static void make_bsns(void)
 {
@@ -107,8 +108,8 @@ static void make_bsns(void)
 		return;
 	struct gen g;
 	gen_seed(&g, 4242);
-	uint32_t seen[N_PERSONS + N_SPARE];
-	for (int i = 0; i < N_PERSONS + N_SPARE;) {
+	static uint32_t seen[N_PERSONS + N_SPARE + N_BATCH];
+	for (int i = 0; i < N_PERSONS + N_SPARE + N_BATCH;) {
 		uint32_t v = gen_bsn(&g);
 		bool dup = false;
 		for (int j = 0; j < i && !dup; j++)
@@ -207,6 +208,33 @@ static int add_record_step(struct run *r, swi_record **out, swi_person *p, swi_c
 	}
 }
 
+/* The batch from its first entry not yet added: a refused (ENOMEM) person
+ * is not added, the ones before it are, and the retry goes on from `done`. */
+static int batch_step(struct run *r, size_t n_entries, const int32_t *e, size_t n_pairs,
+		      const int32_t *k, const int32_t *v)
+{
+	size_t entry = 0, pair = 0;
+	for (;;) {
+		size_t count = swi_delivery_person_count(r->d), done = SIZE_MAX;
+		long before = injected(r);
+		int rc = swi_delivery_add_batch(r->d, n_entries - entry, e + 2 * entry, n_pairs - pair,
+						k + pair, v + pair, &done);
+		REQUIRE(done <= n_entries - entry, "add_batch: done %zu of %zu", done,
+			n_entries - entry);
+		size_t persons = 0;
+		for (size_t i = entry; i < entry + done; i++) {
+			persons += e[2 * i] == SWI_CATEGORY_PERSOON;
+			pair += (size_t)e[2 * i + 1];
+		}
+		entry += done;
+		REQUIRE(swi_delivery_person_count(r->d) == count + persons,
+			"add_batch: %zu persons more, %zu entries done", 
+			swi_delivery_person_count(r->d) - count, done);
+		if (!settle(r, rc, before, "add_batch", (int)entry))
+			return rc;
+	}
+}
+
 static int write_step(struct run *r, swi_buffer **out)
 {
 	for (;;) {
@@ -286,6 +314,31 @@ static int scenario(struct run *r, swi_buffer **out)
 						   bsns[N_PERSONS + spare++]));
 		prev = p;
 	}
+
+	static int32_t e[2 * 3 * N_BATCH], k[9 * N_BATCH], v[9 * N_BATCH];
+	size_t ne = 0, np = 0;
+#define PAIR(kk, vv) (k[np] = (kk), v[np++] = (vv))
+#define ENTRY(c, n) (e[2 * ne] = (c), e[2 * ne++ + 1] = (n))
+	for (int i = 0; i < N_BATCH; i++) {
+		ENTRY(SWI_CATEGORY_PERSOON, 4);
+		PAIR(SWI_K_BURGERSERVICENUMMER, atoi(bsns[N_PERSONS + N_SPARE + i]));
+		PAIR(SWI_K_GEBOORTEDATUM, 19800101 + i % 28);
+		PAIR(SWI_K_GESLACHT, 1 + i % 3);
+		PAIR(SWI_K_TYPE_MIGRANT, 1 + i % 2);
+		ENTRY(SWI_CATEGORY_PIP, 2);
+		PAIR(SWI_K_PIP_DATUM, 20260105 + i % 20);
+		PAIR(SWI_K_LEERROUTE_ROUTE, 1 + i % 3);
+		if (i % 3 == 0) {
+			ENTRY(SWI_CATEGORY_BOETE, 3);
+			PAIR(SWI_K_BOETE_DATUM, 20260301);
+			PAIR(SWI_K_BOETE_REDEN, 1 + i % 2);
+			PAIR(SWI_K_BOETE_BEDRAG, i % 1300);
+		}
+	}
+#undef PAIR
+#undef ENTRY
+	if ((rc = batch_step(r, ne, e, np, k, v)) != SWI_OK)
+		return rc;
 	return write_step(r, out);
 }
 
@@ -316,7 +369,7 @@ static struct bytes reference(long *calls)
 	size_t removed = 0;
 	for (int i = 1; i < N_PERSONS; i++)
 		removed += i % 97 == 50;
-	ck_assert_uint_eq(swi_delivery_person_count(r.d), N_PERSONS - removed);
+	ck_assert_uint_eq(swi_delivery_person_count(r.d), N_PERSONS + N_BATCH - removed);
 	struct bytes ref = copy_buffer(buf);
 	*calls = c.calls;
 	/* A buffer may outlive its delivery; it was allocated through c too. */
