@@ -8,11 +8,26 @@
 #        (--out /dev/shm/x writes to tmpfs: no disk in the figures)
 # Needs: default-jdk-headless libjna-java (Debian).
 set -euo pipefail
+usage() {
+	echo "usage: $0 LIBSWI [--persons N] [--rounds R] [--warmup W] [--seed S] [--out DIR] [--check]" \
+		"[--per-kenmerk] [--verbose]"
+}
 if [ $# -lt 1 ]; then
-	echo "usage: $0 LIBSWI [--persons N] [--rounds R] [--warmup W] [--out DIR] [--check] [--per-kenmerk]" >&2
+	usage >&2
 	exit 2
 fi
-lib=$(readlink -f "$1")
+case $1 in
+-h | --help)
+	usage
+	exit 0
+	;;
+esac
+if [ ! -f "$1" ]; then
+	echo "run-bench.sh: no library at $1" >&2
+	usage >&2
+	exit 2
+fi
+lib=$(readlink -f -- "$1")
 shift
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)

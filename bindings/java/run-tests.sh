@@ -86,7 +86,7 @@ fi
 
 persons=${SWI_BENCH_PERSONS:-2000}
 if [ "$persons" != 0 ]; then
-	echo "== benchmark smoke run ($persons persons; both files must be equal and valid)"
+	echo "== benchmark smoke run ($persons persons; the files must be equal and valid)"
 	"$java" "${props[@]}" -cp "$out/bench-classes:$out/classes:$jna" nl.swi.bench.SwiBench \
 		--persons "$persons" --warmup 1 --rounds 1 --xsd "$root/lib/data/swi.xsd" --check
 fi

@@ -24,6 +24,7 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 
+import nl.swi.Batch;
 import nl.swi.Category;
 import nl.swi.Delivery;
 import nl.swi.Diagnostic;
@@ -56,9 +57,14 @@ import nl.swi.WriteResult;
  * that libswi finds no errors. Every variant runs {@code --warmup} times
  * (default 2) to warm the JIT, then {@code --rounds} times (default 5),
  * interleaved; the best and the median round are reported with the ratio
- * StAX / libswi. libswi is timed two ways: {@code validate()} then
+ * StAX / libswi. libswi is timed three ways: {@code validate()} then
  * {@code write(dir)} (two validation passes, since the writer checks again),
- * and {@code validateAndWrite(dir)} (one pass, the same result).
+ * and {@code validateAndWrite(dir)} (one pass, the same result), both with
+ * one native call per person and per record; and built the bulk way: every
+ * person and record collected in a {@link Batch} (Java arrays; filling it
+ * counts as build time), added with ONE native call ({@code addAll}), then
+ * {@code validateAndWrite(dir)}. {@code --check} also asserts that the batch
+ * variant's file is byte-identical to the per-person variant's.
  *
  * <pre>
  *   java -Dswi.library=build/lib/libswi.so.0 -cp classes:bench-classes:/usr/share/java/jna.jar \
@@ -327,6 +333,7 @@ public final class SwiBench {
 
 	static final class Times {
 		double build, validate, write, free;
+		double fill; /* of build: filling the Batch (batch variant only) */
 		long bytes;
 		int diagnostics;
 
@@ -340,17 +347,38 @@ public final class SwiBench {
 	/**
 	 * @param oneStep false: {@code validate()} then {@code write(dir)} (the writer
 	 *                validates again); true: {@code validateAndWrite(dir)}, one pass
+	 * @param batch   false: one native call per person and per record; true: all
+	 *                persons and records in a {@link Batch}, added in ONE call
 	 */
-	static Times libswi(List<Pers> persons, Path dir, Path[] fileOut, boolean oneStep) throws IOException {
+	static Times libswi(List<Pers> persons, Path dir, Path[] fileOut, boolean oneStep, boolean batch)
+		throws IOException {
 		Times t = new Times();
 		long t0 = System.nanoTime();
 		Delivery d = new Delivery(YEAR, QUARTER, "and", "1.0-bench", 153, 153);
 		try {
 			d.setReferenceDate(LocalDate.of(2026, 10, 15));
-			for (Pers p : persons) {
-				Person x = d.addPerson(p.bsn, p.k, p.v); /* one native call per person */
-				for (Rec r : p.recs)
-					x.addRecord(KIND[r.kind], r.k, r.v); /* and one per record */
+			if (batch) {
+				long f0 = System.nanoTime();
+				Batch b = new Batch();
+				for (Pers p : persons) {
+					b.person(p.bsn);
+					for (int i = 0; i < p.k.length; i++)
+						b.set(p.k[i], p.v[i]);
+					for (Rec r : p.recs) {
+						b.record(KIND[r.kind]);
+						for (int i = 0; i < r.k.length; i++)
+							b.set(r.k[i], r.v[i]);
+					}
+				}
+				t.fill = (System.nanoTime() - f0) / 1e9;
+				if (d.addAll(b) != persons.size()) /* ONE native call for all */
+					throw new IllegalStateException("addAll added too few persons");
+			} else {
+				for (Pers p : persons) {
+					Person x = d.addPerson(p.bsn, p.k, p.v); /* one native call per person */
+					for (Rec r : p.recs)
+						x.addRecord(KIND[r.kind], r.k, r.v); /* and one per record */
+				}
 			}
 			long t1 = System.nanoTime(), t2, t3;
 			Path file;
@@ -533,6 +561,17 @@ public final class SwiBench {
 		return Arrays.stream(a).min().orElse(0);
 	}
 
+	/** Whether the files are equal; if not, prints where they differ. */
+	static boolean same(String nameA, byte[] a, String nameB, byte[] b) {
+		if (Arrays.equals(a, b))
+			return true;
+		int i = Arrays.mismatch(a, b);
+		System.err.printf("FAIL: %s and %s files differ at byte %d:%n--- %s%n%s%n--- %s%n%s%n", nameA, nameB, i, nameA,
+			new String(a, Math.max(0, i - 200), Math.min(a.length - Math.max(0, i - 200), 300)), nameB,
+			new String(b, Math.max(0, i - 200), Math.min(b.length - Math.max(0, i - 200), 300)));
+		return false;
+	}
+
 	public static void main(String[] args) throws Exception {
 		int n = 100_000, rounds = 5, warmup = 2;
 		long seed = 1;
@@ -582,37 +621,45 @@ public final class SwiBench {
 			out = Files.createTempDirectory("swi-bench");
 		Files.createDirectories(out);
 		Path libDir = Files.createDirectories(out.resolve("libswi"));
+		Path batchDir = Files.createDirectories(out.resolve("libswi-batch"));
 		Path staxFile = out.resolve("stax.xml");
 		try {
 			long g0 = System.nanoTime();
 			List<Pers> data = generate(n, seed);
 			double genS = (System.nanoTime() - g0) / 1e9;
 			/* Warm-up (JIT), not reported: every variant twice on the full data. */
-			Path[] libFile = new Path[1];
+			Path[] libFile = new Path[1], batchFile = new Path[1];
 			for (int w = 0; w < warmup; w++) {
-				libswi(data, libDir, null, false);
-				libswi(data, libDir, null, true);
+				libswi(data, libDir, null, false, false);
+				libswi(data, libDir, null, true, false);
+				libswi(data, batchDir, null, true, true);
 				stax(data, staxFile, xsd);
 			}
 
-			double[] lib = new double[rounds], lib1 = new double[rounds], st = new double[rounds];
-			Times lt = null, lt1 = null;
+			double[] lib = new double[rounds], lib1 = new double[rounds], libB = new double[rounds];
+			double[] st = new double[rounds];
+			Times lt = null, lt1 = null, ltB = null;
 			StaxTimes stt = null;
 			for (int r = 0; r < rounds; r++) {
-				Times a = libswi(data, libDir, libFile, false);
-				Times a1 = libswi(data, libDir, null, true);
+				Times a = libswi(data, libDir, libFile, false, false);
+				Times a1 = libswi(data, libDir, null, true, false);
+				Times aB = libswi(data, batchDir, batchFile, true, true);
 				StaxTimes b = stax(data, staxFile, xsd);
 				lib[r] = a.total();
 				lib1[r] = a1.total();
+				libB[r] = aB.total();
 				st[r] = b.total();
 				if (verbose)
 					System.out.printf(Locale.ROOT, "round %d: libswi build %.3f validate %.3f write %.3f | one pass build %.3f "
-						+ "validate+write %.3f | stax write %.3f validate %.3f%n", r, a.build, a.validate, a.write,
-						a1.build, a1.validate, b.write, b.validate);
+						+ "validate+write %.3f | batch build %.3f (fill %.3f) validate+write %.3f | stax write %.3f "
+						+ "validate %.3f%n", r, a.build, a.validate, a.write, a1.build, a1.validate, aB.build, aB.fill,
+						aB.validate, b.write, b.validate);
 				if (lt == null || a.total() < lt.total())
 					lt = a;
 				if (lt1 == null || a1.total() < lt1.total())
 					lt1 = a1;
+				if (ltB == null || aB.total() < ltB.total())
+					ltB = aB;
 				if (stt == null || b.total() < stt.total())
 					stt = b;
 			}
@@ -638,12 +685,19 @@ public final class SwiBench {
 				lt.build, lt.validate, lt.write, lt.free);
 			System.out.printf(l, "libswi validateAndWrite() best: build %.3f s, validate+write %.3f s, free %.3f s%n",
 				lt1.build, lt1.validate, lt1.free);
+			System.out.printf(l, "libswi addAll(Batch)+validateAndWrite() best: build %.3f s (Batch filled in Java %.3f s, "
+				+ "addAll %.3f s), validate+write %.3f s, free %.3f s%n", ltB.build, ltB.fill, ltB.build - ltB.fill,
+				ltB.validate, ltB.free);
 			System.out.printf(l, "stax+jaxp best: write %.3f s, xsd validate %.3f s%n", stt.write, stt.validate);
 			System.out.printf(l, "libswi_s (validate()+write()): best %.3f median %.3f %s%n", min(lib), median(lib), fmt(lib));
 			System.out.printf(l, "libswi_one_pass_s (validateAndWrite()): best %.3f median %.3f %s%n", min(lib1), median(lib1), fmt(lib1));
+			System.out.printf(l, "libswi_batch_s (addAll(Batch)+validateAndWrite()): best %.3f median %.3f %s%n", min(libB),
+				median(libB), fmt(libB));
 			System.out.printf(l, "stax_jaxp_s: best %.3f median %.3f %s%n", min(st), median(st), fmt(st));
 			System.out.printf(l, "ratio_stax_over_libswi (validate()+write()): best %.2f median %.2f%n", min(st) / min(lib), median(st) / median(lib));
 			System.out.printf(l, "ratio_stax_over_libswi_one_pass (validateAndWrite()): best %.2f median %.2f%n", min(st) / min(lib1), median(st) / median(lib1));
+			System.out.printf(l, "ratio_stax_over_libswi_batch (addAll(Batch)+validateAndWrite()): best %.2f median %.2f%n",
+				min(st) / min(libB), median(st) / median(libB));
 			if (perKenmerk) {
 				double[] pk = new double[rounds];
 				for (int r = 0; r < rounds; r++)
@@ -653,14 +707,10 @@ public final class SwiBench {
 			}
 			if (check) {
 				byte[] a = Files.readAllBytes(libFile[0]), b = Files.readAllBytes(staxFile);
-				if (!Arrays.equals(a, b)) {
-					int i = Arrays.mismatch(a, b);
-					System.err.printf("FAIL: libswi and StAX files differ at byte %d:%n--- libswi%n%s%n--- stax%n%s%n", i,
-						new String(a, Math.max(0, i - 200), Math.min(a.length - Math.max(0, i - 200), 300)),
-						new String(b, Math.max(0, i - 200), Math.min(b.length - Math.max(0, i - 200), 300)));
+				byte[] c = Files.readAllBytes(batchFile[0]);
+				if (!same("libswi", a, "stax", b) || !same("libswi", a, "libswi batch", c))
 					System.exit(1);
-				}
-				System.out.println("check: the libswi and StAX files are byte-identical and valid against the XSD");
+				System.out.println("check: the libswi, libswi batch and StAX files are byte-identical and valid against the XSD");
 			}
 		} finally {
 			if (temporary) {

@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Fast path: {@link #addPerson(String, int[], int[])} and
  * {@link Person#addRecord(Category, int[], int[])} add a person or record with
  * all its kenmerken in ONE native call each (all or nothing);
- * {@link Person#setInts} and {@link Record#setInts} set many at once later.
+ * {@link Person#setInts} and {@link Record#setInts} set many at once later;
+ * {@link #addAll(Batch)} adds a whole {@link Batch} of persons and records in
+ * ONE call.
  */
 public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	private static final Cleaner CLEANER = Cleaner.create();
@@ -382,6 +384,42 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 		if (kenmerken.length != values.length)
 			throw new SwiException(Status.EINVAL.code(), "kenmerken and values differ in length");
 		return addPerson(bsn, kenmerken.length, kenmerken, values);
+	}
+
+	/**
+	 * Adds the persons of {@code batch} with their records, in order, in ONE
+	 * native call ({@code swi_delivery_add_batch}), and returns the number
+	 * added: {@code batch.size()}. Each person with its records is all or
+	 * nothing, as {@link #addPerson(String, int[], int[])} and
+	 * {@link Person#addRecord(Category, int[], int[])}: on the first refusal the
+	 * persons before it stay in the delivery, the refused person and those
+	 * after it are not added, and a {@link BatchException} carries libswi's
+	 * code, message and refused kenmerk ({@link SwiException#getKenmerk()}) and
+	 * the refused person's index in the batch ({@link BatchException#getIndex()},
+	 * also the number added). The batch is only read: it stays as it was.
+	 * Use {@link #findPerson} for the {@link Person} objects.
+	 */
+	public int addAll(Batch batch) {
+		if (batch == null)
+			throw new SwiException(Status.EINVAL.code(), "batch is null");
+		/* Read once: a batch changed meanwhile by another thread must not make
+		 * libswi read past the arrays it is given. */
+		int[] entries = batch.entries, kenmerken = batch.kenmerken, values = batch.values;
+		int nEntries = batch.nEntries, nPairs = batch.nPairs, persons = batch.persons;
+		if (nEntries < 0 || nPairs < 0 || 2L * nEntries > entries.length || nPairs > kenmerken.length
+		    || nPairs > values.length)
+			throw new ConcurrentModificationException("the batch was changed while it was added");
+		synchronized (lock) {
+			try {
+				int rc = SwiNative.swi_delivery_add_batch(checkOpen(), nEntries, entries, nPairs, kenmerken, values,
+					out);
+				if (rc < 0)
+					throw BatchException.of(handle, rc, Batch.personsBefore(entries, (int) Math.min(out[0], nEntries)));
+				return persons;
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
 	}
 
 	/**

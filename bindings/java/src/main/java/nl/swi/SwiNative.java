@@ -158,6 +158,8 @@ final class SwiNative {
 	static native int swi_delivery_add_person(long[] out, Pointer d, byte[] bsn);
 	static native int swi_delivery_add_person_ints(long[] out, Pointer d, byte[] bsn, long n, int[] kenmerken,
 						       int[] values);
+	static native int swi_delivery_add_batch(Pointer d, long nEntries, int[] entries, long nPairs, int[] kenmerken,
+						 int[] values, long[] done);
 	static native int swi_delivery_find_person(long[] out, Pointer d, byte[] bsn);
 	static native long swi_delivery_person_count(Pointer d);
 	static native Pointer swi_delivery_first_person(Pointer d);
