@@ -100,6 +100,7 @@ int swi_access_set(swi_delivery *d, swi_category c, void *record, int k, const i
 		return rc;
 	}
 	swi_value_store(def, record, stored, stored_text);
+	swi_changed(d);
 	return SWI_OK;
 }
 
@@ -150,6 +151,7 @@ int swi_access_set_many(swi_delivery *d, swi_category c, void *record, size_t n,
 		swi_value_from_int(def, values[i], &stored, &why);
 		swi_value_store(def, record, stored, "");
 	}
+	swi_changed(d);
 	return SWI_OK;
 }
 
@@ -197,6 +199,7 @@ int swi_access_unset(swi_delivery *d, swi_category c, void *record, int k)
 	if (rc != SWI_OK)
 		return rc;
 	swi_value_clear(def, record);
+	swi_changed(d);
 	return SWI_OK;
 }
 

@@ -318,6 +318,7 @@ SWI_EXPORT int swi_delivery_add_person(swi_person **out, swi_delivery *d, const 
 	swi_index_insert(d, bsn, d->n_slots);
 	d->n_slots++;
 	d->n_persons++;
+	swi_changed(d);
 	if (out)
 		*out = p;
 	return SWI_OK;

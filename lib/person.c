@@ -28,6 +28,7 @@ static int set_bsn(swi_person *p, const int32_t *value, const char *text)
 	swi_index_remove(d, p->bsn);
 	p->bsn = bsn;
 	swi_index_insert(d, bsn, p->index);
+	swi_changed(d);
 	return SWI_OK;
 }
 
@@ -147,5 +148,6 @@ SWI_EXPORT int swi_person_remove(swi_person *p)
 	p->delivery = d;
 	p->removed = 1;
 	d->n_persons--;
+	swi_changed(d);
 	return SWI_OK;
 }

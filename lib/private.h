@@ -178,10 +178,23 @@ struct swi_delivery {
 
 	int32_t reference_date; /* validate.c: "today"; 0 = the clock */
 
+	/* Every change to the data counts up `generation` (swi_changed()). A
+	 * validation without errors remembers the generation and "today" it saw,
+	 * so the writers' check after swi_delivery_validate() costs nothing. */
+	uint64_t generation;
+	uint64_t clean_generation; /* generation + 1 of the last clean validation; 0: none */
+	int32_t clean_today;
+
 	int last_error;
 	int last_kenmerk; /* of the last failure, 0 if none or not about a kenmerk */
 	char last_message[320];
 };
+
+/* Call after every change to a delivery's data: see `generation`. */
+static inline void swi_changed(swi_delivery *d)
+{
+	d->generation++;
+}
 
 /* Records `status` with a formatted message in d's last-error slot. */
 int swi_error(swi_delivery *d, int status, const char *fmt, ...) SWI_ATTR_PRINTF(3, 4);

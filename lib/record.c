@@ -72,6 +72,7 @@ SWI_EXPORT int swi_person_add_record(swi_record **out, swi_person *p, swi_catego
 	else
 		p->first = r;
 	p->last = r;
+	swi_changed(p->delivery);
 	if (out)
 		*out = r;
 	return SWI_OK;
@@ -146,6 +147,7 @@ SWI_EXPORT int swi_record_remove(swi_record *r)
 	if (p->last == r)
 		p->last = prev;
 	swi_record_release(p->delivery, r);
+	swi_changed(p->delivery);
 	return SWI_OK;
 }
 

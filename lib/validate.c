@@ -559,6 +559,7 @@ SWI_EXPORT int swi_delivery_set_reference_date(swi_delivery *d, int32_t yyyymmdd
 		return swi_error(d, SWI_EDATE, "peildatum %d is geen bestaande datum (jjjjmmdd)",
 				 yyyymmdd);
 	d->reference_date = yyyymmdd;
+	swi_changed(d);
 	return SWI_OK;
 }
 
@@ -591,7 +592,12 @@ static int validate(swi_report **out, swi_delivery *d, const char *file_name, un
 			break;
 	}
 	swi_free(d, c.keys);
-	return swi_report_finish(c.r, c.rc, out);
+	int rc = swi_report_finish(c.r, c.rc, out);
+	if (rc == SWI_OK && swi_report_count_severity(*out, SWI_SEVERITY_ERROR) == 0) {
+		d->clean_generation = d->generation + 1;
+		d->clean_today = c.today;
+	}
+	return rc;
 }
 
 SWI_EXPORT int swi_delivery_validate(swi_report **out, swi_delivery *d, const char *file_name,
@@ -611,6 +617,10 @@ SWI_EXPORT int swi_delivery_validate(swi_report **out, swi_delivery *d, const ch
 
 int swi_rules_gate(swi_delivery *d)
 {
+	/* Unchanged since a validation without errors, on the same day. */
+	if (d->clean_generation == d->generation + 1 &&
+	    d->clean_today == (d->reference_date ? d->reference_date : today_local()))
+		return SWI_OK;
 	swi_report *r;
 	int rc = validate(&r, d, NULL, 0, true);
 	if (rc != SWI_OK)

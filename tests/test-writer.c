@@ -606,6 +606,92 @@ START_TEST(hand_built_delivery_has_the_expected_text)
 }
 END_TEST
 
+/*
+ * The writers skip their check when nothing changed since a validation
+ * without errors. Every kind of change must undo that: after a clean
+ * validation, each change below makes the delivery wrong, and the writer
+ * must refuse it.
+ */
+enum change {
+	CH_SET_INT, CH_SET_INTS, CH_SET_DATE, CH_UNSET, CH_ADD_PERSON, CH_ADD_RECORD,
+	CH_REMOVE_RECORD, CH_REFERENCE_DATE, CH_HEADER, CH_ADD_BATCH, CH_COUNT
+};
+
+START_TEST(a_change_after_a_clean_validation_is_checked)
+{
+	swi_delivery *d = hand_built();
+	swi_person *p1, *p2;
+	ck_assert_int_eq(swi_delivery_find_person(&p1, d, "123456782"), SWI_OK);
+	ck_assert_int_eq(swi_delivery_find_person(&p2, d, "012345672"), SWI_OK);
+	swi_record *pip = swi_person_first_record(p1, SWI_CATEGORY_PIP);
+	if (_i == CH_REMOVE_RECORD) { /* a completed Z-route, so k23 may be filled */
+		ck_assert_int_eq(swi_record_set_int(pip, SWI_K_LEERROUTE_ROUTE, 3), SWI_OK);
+		ck_assert_int_eq(swi_record_set_int(pip, SWI_K_LEERROUTE_EINDDATUM, 20260201), SWI_OK);
+		ck_assert_int_eq(swi_person_set_int(p1, SWI_K_ZROUTE_INSCHATTING_TAALNIVEAU, 1),
+				 SWI_OK);
+	}
+	swi_report *r;
+	ck_assert_int_eq(swi_delivery_validate(&r, d, NULL, 0), SWI_OK);
+	ck_assert_uint_eq(swi_report_count_severity(r, SWI_SEVERITY_ERROR), 0);
+	swi_report_free(r);
+	struct bytes before = write_mem(d, 0); /* the check is skipped: same bytes */
+	struct bytes forced = write_mem(d, SWI_WRITE_FORCE);
+	assert_same(&before, &forced, "write after a clean validation");
+
+	int want = SWI_EINVALID;
+	static const int32_t type_k[] = {SWI_K_TYPE_MIGRANT}, asiel[] = {1};
+	static const int32_t batch_e[] = {SWI_CATEGORY_PERSOON, 1}, batch_k[] = {8},
+			     batch_v[] = {999999990};
+	switch ((enum change)_i) {
+	case CH_SET_INT: /* p1 has a talk: not for an asielmigrant (SWI-020) */
+		ck_assert_int_eq(swi_person_set_int(p1, SWI_K_TYPE_MIGRANT, 1), SWI_OK);
+		break;
+	case CH_SET_INTS:
+		ck_assert_int_eq(swi_person_set_ints(p1, 1, type_k, asiel), SWI_OK);
+		break;
+	case CH_SET_DATE: /* born after the reference date */
+		ck_assert_int_eq(swi_person_set_date(p2, SWI_K_GEBOORTEDATUM, 2030, 1, 1), SWI_OK);
+		break;
+	case CH_UNSET:
+		ck_assert_int_eq(swi_person_unset(p2, SWI_K_GESLACHT), SWI_OK);
+		want = SWI_EINCOMPLETE;
+		break;
+	case CH_ADD_PERSON:
+		ck_assert_int_eq(swi_delivery_add_person(NULL, d, "999999990"), SWI_OK);
+		want = SWI_EINCOMPLETE;
+		break;
+	case CH_ADD_RECORD: /* a talk without its date */
+		ck_assert_int_eq(swi_person_add_record(NULL, p1, SWI_CATEGORY_GESPREK), SWI_OK);
+		want = SWI_EINCOMPLETE;
+		break;
+	case CH_REMOVE_RECORD: /* k23 without a completed Z-route (SWI-032) */
+		ck_assert_int_eq(swi_record_remove(pip), SWI_OK);
+		break;
+	case CH_REFERENCE_DATE: /* the talk of 20260115 is after it */
+		ck_assert_int_eq(swi_delivery_set_reference_date(d, 20260110), SWI_OK);
+		break;
+	case CH_HEADER: /* no such gemeente */
+		ck_assert_int_eq(swi_delivery_set_int(d, SWI_K_GEMEENTECODE, 9999), SWI_OK);
+		break;
+	case CH_ADD_BATCH:
+		ck_assert_int_eq(swi_delivery_add_batch(d, 1, batch_e, 1, batch_k, batch_v, NULL),
+				 SWI_OK);
+		want = SWI_EINCOMPLETE;
+		break;
+	case CH_COUNT:
+		break;
+	}
+	swi_buffer *buf = (swi_buffer *)1;
+	int rc = swi_delivery_write_buffer(&buf, d, 0);
+	ck_assert_msg(rc == want, "change %d: write gave %d (%s), expected %d: %s", _i, rc,
+		      swi_strerror(rc), want, swi_delivery_last_message(d));
+	ck_assert_ptr_null(buf);
+	bytes_free(&before);
+	bytes_free(&forced);
+	swi_delivery_free(d);
+}
+END_TEST
+
 START_TEST(every_kenmerk_filled_is_valid)
 {
 	/* GEN_FULL fills what applies to one person; some kenmerken exclude
@@ -1696,6 +1782,7 @@ int main(void)
 	TCase *tc = tcase_create("schema");
 	tcase_add_test(tc, empty_delivery_is_valid);
 	tcase_add_test(tc, hand_built_delivery_has_the_expected_text);
+	tcase_add_loop_test(tc, a_change_after_a_clean_validation_is_checked, 0, CH_COUNT);
 	tcase_add_test(tc, every_kenmerk_filled_is_valid);
 	tcase_add_test(tc, generated_deliveries_are_valid);
 	tcase_add_test(tc, schema_equals_committed_xsd);

@@ -8,6 +8,10 @@
  * validated (validate.h); a delivery with errors is refused with
  * SWI_EINVALID unless SWI_WRITE_FORCE is given. Without FORCE every
  * kenmerk the schema requires must be present (else SWI_EINCOMPLETE).
+ * When the delivery has not changed since a swi_delivery_validate()
+ * without errors (on the same reference date or day), that result stands
+ * and the writer does not validate again: validate-then-write costs one
+ * pass.
  *
  * Errors are recorded in the delivery's last-error slot. None of the
  * writers change the delivery. Thread-safety: see common.h.

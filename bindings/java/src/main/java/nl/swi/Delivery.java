@@ -627,9 +627,9 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 
 	/**
 	 * Validates and, without errors, writes the file into {@code dir}, in one
-	 * step under the delivery's lock and with ONE validation pass
-	 * ({@link #validate()} followed by {@link #write} validates twice, since
-	 * the writers always check). With errors nothing is written and a
+	 * step under the delivery's lock and with ONE validation pass (as
+	 * {@link #validate()} followed by {@link #write}, whose check stands while
+	 * the delivery is unchanged, but with no change possible in between). With errors nothing is written and a
 	 * {@link ValidationException} carries every diagnostic; with
 	 * {@link WriteOption#FORCE} the file is written anyway.
 	 */
