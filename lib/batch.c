@@ -49,11 +49,7 @@ static int bsn_text(swi_delivery *d, int32_t value, char text[10])
 	if (value < 0 || value > 999999999)
 		return swi_error(d, SWI_EBSN, "Burgerservicenummer (kenmerk 8): %" PRId32
 				 " heeft meer dan 9 cijfers of is negatief", value);
-	for (int i = 8; i >= 0; i--) {
-		text[i] = (char)('0' + value % 10);
-		value /= 10;
-	}
-	text[9] = '\0';
+	swi_bsn_show((uint32_t)value, true, text);
 	return SWI_OK;
 }
 

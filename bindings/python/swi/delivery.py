@@ -1091,7 +1091,7 @@ def _batch_arrays(rows: list[Sequence[Any]]) -> tuple[Any, int, Any, Any, int] |
             cache.clear()
         for v in set(values):  # the distinct values are far fewer
             if type(v) is date:
-                cache[v] = v.year * 10000 + v.month * 100 + v.day
+                cache[v] = _yyyymmdd(v)
         values = list(map(cache.get, vs, vs))
     try:
         arrays = [array("i", a) for a in (shape, numbers, values)]
