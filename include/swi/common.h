@@ -34,6 +34,27 @@
 extern "C" {
 #endif
 
+/*
+ * The version of these headers. meson.build refuses to configure when they
+ * disagree with the project version, so they are the library's version too.
+ * A program built against these headers may still run against an older or
+ * newer libswi.so.0: compare swi_version() at run time where that matters
+ * (the Python and Java bindings do so when they load the library).
+ */
+#define SWI_VERSION_MAJOR 0
+#define SWI_VERSION_MINOR 2
+#define SWI_VERSION_MICRO 0
+
+/**
+ * True when these headers are version major.minor.micro or newer:
+ * `#if SWI_CHECK_VERSION(0, 2, 0)` guards code that uses a 0.2 function.
+ */
+#define SWI_CHECK_VERSION(major, minor, micro)                                        \
+	(SWI_VERSION_MAJOR > (major) ||                                                \
+	 (SWI_VERSION_MAJOR == (major) && SWI_VERSION_MINOR > (minor)) ||              \
+	 (SWI_VERSION_MAJOR == (major) && SWI_VERSION_MINOR == (minor) &&              \
+	  SWI_VERSION_MICRO >= (micro)))
+
 #if defined(SWI_BUILDING_LIBRARY) && defined(__GNUC__)
 #define SWI_EXPORT __attribute__((visibility("default")))
 #else
@@ -73,7 +94,11 @@ enum swi_status {
  */
 SWI_EXPORT const char *swi_strerror(int status);
 
-/** The library version as "MAJOR.MINOR.PATCH". Static string; thread-safe. */
+/**
+ * The version of the loaded library as "MAJOR.MINOR.MICRO" (which may differ
+ * from SWI_VERSION_* of the headers a program was built with). Static
+ * string; thread-safe. Present since 0.1, so a binding can always ask.
+ */
 SWI_EXPORT const char *swi_version(void);
 
 /**

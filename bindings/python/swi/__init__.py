@@ -38,7 +38,7 @@ from .errors import (
 from .kenmerken import ENUMS, KENMERKEN, Category, Kenmerk, ValueType, kenmerk, kenmerken
 from .report import Diagnostic, Mirror, Rule, Severity, rules
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def version() -> str:
