@@ -360,5 +360,6 @@ SWI_EXPORT swi_person *swi_delivery_first_person(const swi_delivery *d)
 
 SWI_EXPORT swi_person *swi_person_next(const swi_person *p)
 {
-	return p ? first_live_from(p->delivery, (size_t)p->index + 1) : NULL;
+	/* A removed person has no place in the order any more: NULL. */
+	return p && !p->removed ? first_live_from(p->delivery, (size_t)p->index + 1) : NULL;
 }

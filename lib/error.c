@@ -26,6 +26,7 @@ SWI_EXPORT const char *swi_strerror(int status)
 	case SWI_EUNSUPPORTED: return "not supported by this build";
 	case SWI_EREQUIRED: return "kenmerk cannot be unset";
 	case SWI_EYEAR: return "no ruleset for this statistiekjaar";
+	case SWI_EREMOVED: return "the person or record was removed";
 	}
 	return "unknown status code";
 }

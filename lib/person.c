@@ -5,6 +5,21 @@
 
 #include "access.h"
 
+int swi_person_removed_error(const struct swi_person *p)
+{
+	return swi_error(p->delivery, SWI_EREMOVED, "deze persoon is uit de levering verwijderd; "
+			 "de verwijzing ernaar is niet meer geldig");
+}
+
+/* NULL: SWI_EINVAL; a removed person (a tombstone): SWI_EREMOVED, recorded. */
+#define CHECK_PERSON(p)                                         \
+	do {                                                    \
+		if (!(p))                                       \
+			return SWI_EINVAL;                      \
+		if ((p)->removed)                               \
+			return swi_person_removed_error(p);     \
+	} while (0)
+
 /* k8 is the key of the BSN index: changing it must keep the index right. */
 static int set_bsn(swi_person *p, const int32_t *value, const char *text)
 {
@@ -34,8 +49,7 @@ static int set_bsn(swi_person *p, const int32_t *value, const char *text)
 
 SWI_EXPORT int swi_person_set_int(swi_person *p, int k, int32_t value)
 {
-	if (!p)
-		return SWI_EINVAL;
+	CHECK_PERSON(p);
 	if (k == SWI_K_BURGERSERVICENUMMER)
 		return set_bsn(p, &value, NULL);
 	return swi_access_set(p->delivery, SWI_CATEGORY_PERSOON, p, k, &value, NULL);
@@ -43,15 +57,13 @@ SWI_EXPORT int swi_person_set_int(swi_person *p, int k, int32_t value)
 
 SWI_EXPORT int swi_person_set_date(swi_person *p, int k, int year, int month, int day)
 {
-	if (!p)
-		return SWI_EINVAL;
+	CHECK_PERSON(p);
 	return swi_access_set_date(p->delivery, SWI_CATEGORY_PERSOON, p, k, year, month, day);
 }
 
 SWI_EXPORT int swi_person_set_text(swi_person *p, int k, const char *text)
 {
-	if (!p)
-		return SWI_EINVAL;
+	CHECK_PERSON(p);
 	if (k == SWI_K_BURGERSERVICENUMMER && text)
 		return set_bsn(p, NULL, text);
 	return swi_access_set(p->delivery, SWI_CATEGORY_PERSOON, p, k, NULL, text);
@@ -60,8 +72,7 @@ SWI_EXPORT int swi_person_set_text(swi_person *p, int k, const char *text)
 SWI_EXPORT int swi_person_set_ints(swi_person *p, size_t n, const int32_t *kenmerken,
 				   const int32_t *values)
 {
-	if (!p)
-		return SWI_EINVAL;
+	CHECK_PERSON(p);
 	return swi_access_set_many(p->delivery, SWI_CATEGORY_PERSOON, p, n, kenmerken, values);
 }
 
@@ -97,22 +108,19 @@ SWI_EXPORT int swi_delivery_add_person_ints(swi_person **out, swi_delivery *d, c
 
 SWI_EXPORT int swi_person_get_int(const swi_person *p, int k, int32_t *out)
 {
-	if (!p)
-		return SWI_EINVAL;
+	CHECK_PERSON(p);
 	return swi_access_get_int(p->delivery, SWI_CATEGORY_PERSOON, p, k, out);
 }
 
 SWI_EXPORT int swi_person_get_text(const swi_person *p, int k, char *buf, size_t size)
 {
-	if (!p)
-		return SWI_EINVAL;
+	CHECK_PERSON(p);
 	return swi_access_get_text(p->delivery, SWI_CATEGORY_PERSOON, p, k, buf, size);
 }
 
 SWI_EXPORT int swi_person_unset(swi_person *p, int k)
 {
-	if (!p)
-		return SWI_EINVAL;
+	CHECK_PERSON(p);
 	if (k == SWI_K_BURGERSERVICENUMMER)
 		return swi_error(p->delivery, SWI_EREQUIRED,
 				 "Burgerservicenummer (kenmerk 8) identificeert de persoon en kan niet "
@@ -122,8 +130,7 @@ SWI_EXPORT int swi_person_unset(swi_person *p, int k)
 
 SWI_EXPORT int swi_person_has(const swi_person *p, int k)
 {
-	if (!p)
-		return SWI_EINVAL;
+	CHECK_PERSON(p);
 	return swi_access_has(p->delivery, SWI_CATEGORY_PERSOON, p, k);
 }
 
@@ -135,17 +142,20 @@ SWI_EXPORT swi_delivery *swi_person_delivery(const swi_person *p)
 
 SWI_EXPORT int swi_person_remove(swi_person *p)
 {
-	if (!p || p->removed)
-		return SWI_EINVAL;
+	CHECK_PERSON(p);
 	swi_delivery *d = p->delivery;
 	for (struct swi_record *r = p->first, *next; r; r = next) {
 		next = r->next;
 		swi_record_release(d, r);
 	}
 	swi_index_remove(d, p->bsn);
-	/* The slot stays as a tombstone: insertion order and other handles survive. */
+	/* The slot stays as a tombstone, never reused: insertion order and other
+	 * handles survive, and calls through this one get SWI_EREMOVED. Its data
+	 * (the BSN too) is wiped; only the owner and the slot number remain. */
+	uint32_t slot = p->index;
 	memset(p, 0, sizeof(*p));
 	p->delivery = d;
+	p->index = slot;
 	p->removed = 1;
 	d->n_persons--;
 	swi_changed(d);

@@ -124,7 +124,11 @@ struct swi_record {
 			uint8_t reden;
 		} boete;
 	} u;
-	uint8_t kind; /* swi_category; 0 while on the free list */
+	uint8_t kind; /* swi_category; 0 while on the free list or removed */
+	/* The kind it had, once removed (then kind is 0); 0 otherwise. A removed
+	 * record keeps `person` (so an error can be recorded in its delivery) and
+	 * its memory is never handed out again: see swi_record_release(). */
+	uint8_t removed_kind;
 	uint32_t line; /* in the file it was read from; 0 if built */
 };
 
@@ -140,6 +144,8 @@ struct swi_person {
 	uint16_t uren_taal_knm;
 	uint8_t geslacht, type_migrant, alfabetiseringscursus, analfabetisme, z_inschatting,
 		z_lezen, z_schrijven, z_spreken, z_luisteren, einde_reden;
+	/* A removed person stays as a tombstone: only delivery, index and this
+	 * flag are kept, and its slot is never reused (handles stay detectable). */
 	uint8_t removed;
 };
 
@@ -202,8 +208,13 @@ int swi_error(swi_delivery *d, int status, const char *fmt, ...) SWI_ATTR_PRINTF
 void swi_describe(char *buf, size_t size, swi_category c, const void *record);
 
 struct swi_person *swi_person_at(const swi_delivery *d, size_t slot);
-/* Returns a record to the delivery's pool (record.c). */
+/* Marks a record removed (record.c). Its memory is NOT returned to the pool:
+ * an old handle must keep pointing at a dead record, never at a new one, so
+ * every call through it can answer SWI_EREMOVED. Freed with the delivery. */
 void swi_record_release(swi_delivery *d, struct swi_record *r);
+/* Records SWI_EREMOVED for a call through a removed person or record handle. */
+int swi_person_removed_error(const struct swi_person *p);
+int swi_record_removed_error(const struct swi_record *r);
 
 /* ---- buffers (buffer.c) --------------------------------------------- */
 

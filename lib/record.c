@@ -1,7 +1,10 @@
 /*
  * Records of a person: PIPs (k30-k34), voortgangsgesprekken (k35) and
  * boetes (k36-k38). They come from a per-delivery pool of fixed chunks,
- * so handles never move and removal is cheap.
+ * so handles never move and removal is cheap. A removed record is marked
+ * dead and its memory is never handed out again (until the delivery is
+ * freed), so a stale handle gets SWI_EREMOVED and never reaches another
+ * person's record.
  */
 #include <string.h>
 
@@ -32,6 +35,7 @@ static int pool_grow(swi_delivery *d)
 	d->record_chunks[d->n_record_chunks++] = chunk;
 	for (size_t i = SWI_RECORD_CHUNK; i-- > 0;) {
 		chunk[i].kind = 0;
+		chunk[i].removed_kind = 0;
 		chunk[i].next = d->free_records;
 		d->free_records = &chunk[i];
 	}
@@ -40,10 +44,38 @@ static int pool_grow(swi_delivery *d)
 
 void swi_record_release(swi_delivery *d, struct swi_record *r)
 {
+	(void)d;
+	/* Dead for good: `person` stays (for the error slot), the values go, and
+	 * the memory is not put back on the free list, so no later record can
+	 * ever be reached through this handle. */
+	r->removed_kind = r->kind;
 	r->kind = 0;
-	r->person = NULL;
-	r->next = d->free_records;
-	d->free_records = r;
+	r->next = NULL;
+	memset(&r->u, 0, sizeof(r->u));
+}
+
+static const char *kind_name(int kind)
+{
+	return kind == SWI_CATEGORY_PIP ? "PIP" : kind == SWI_CATEGORY_GESPREK ? "voortgangsgesprek"
+									       : "boete";
+}
+
+int swi_record_removed_error(const struct swi_record *r)
+{
+	return swi_error(r->person->delivery, SWI_EREMOVED,
+			 "deze %s is verwijderd; de verwijzing ernaar is niet meer geldig",
+			 kind_name(r->removed_kind));
+}
+
+/* SWI_OK for a live record; SWI_EREMOVED (recorded) for a removed one;
+ * SWI_EINVAL for NULL or memory that never was a record handed out. */
+static int check_record(const swi_record *r)
+{
+	if (!r)
+		return SWI_EINVAL;
+	if (r->kind)
+		return SWI_OK;
+	return r->removed_kind ? swi_record_removed_error(r) : SWI_EINVAL;
 }
 
 SWI_EXPORT int swi_person_add_record(swi_record **out, swi_person *p, swi_category kind)
@@ -52,6 +84,8 @@ SWI_EXPORT int swi_person_add_record(swi_record **out, swi_person *p, swi_catego
 		*out = NULL;
 	if (!p)
 		return SWI_EINVAL;
+	if (p->removed)
+		return swi_person_removed_error(p);
 	swi_delivery *d = p->delivery;
 	if (!is_record_kind(kind))
 		return swi_error(d, SWI_EINVAL, "recordsoort %d bestaat niet (PIP %d, gesprek %d, "
@@ -86,8 +120,8 @@ SWI_EXPORT int swi_person_add_record_ints(swi_record **out, swi_person *p, swi_c
 		*out = NULL;
 	if (!p)
 		return SWI_EINVAL;
-	if (!is_record_kind(kind))
-		return swi_person_add_record(out, p, kind); /* reports the kind */
+	if (p->removed || !is_record_kind(kind))
+		return swi_person_add_record(out, p, kind); /* reports it */
 	/* Check the values on a scratch record first: all or nothing. */
 	struct swi_record scratch;
 	memset(&scratch, 0, sizeof(scratch));
@@ -134,8 +168,9 @@ SWI_EXPORT swi_record *swi_record_next(const swi_record *r)
 
 SWI_EXPORT int swi_record_remove(swi_record *r)
 {
-	if (!r || !r->kind)
-		return SWI_EINVAL;
+	int rc = check_record(r);
+	if (rc != SWI_OK)
+		return rc;
 	struct swi_person *p = r->person;
 	struct swi_record *prev = NULL;
 	for (struct swi_record *o = p->first; o != r; o = o->next)
@@ -158,27 +193,27 @@ SWI_EXPORT swi_category swi_record_kind(const swi_record *r)
 
 SWI_EXPORT swi_person *swi_record_person(const swi_record *r)
 {
-	return r ? r->person : NULL;
+	return r && r->kind ? r->person : NULL;
 }
 
 SWI_EXPORT int swi_record_set_int(swi_record *r, int k, int32_t value)
 {
 	if (!r || !r->kind)
-		return SWI_EINVAL;
+		return check_record(r);
 	return swi_access_set(r->person->delivery, (swi_category)r->kind, r, k, &value, NULL);
 }
 
 SWI_EXPORT int swi_record_set_date(swi_record *r, int k, int year, int month, int day)
 {
 	if (!r || !r->kind)
-		return SWI_EINVAL;
+		return check_record(r);
 	return swi_access_set_date(r->person->delivery, (swi_category)r->kind, r, k, year, month, day);
 }
 
 SWI_EXPORT int swi_record_set_text(swi_record *r, int k, const char *text)
 {
 	if (!r || !r->kind)
-		return SWI_EINVAL;
+		return check_record(r);
 	return swi_access_set(r->person->delivery, (swi_category)r->kind, r, k, NULL, text);
 }
 
@@ -186,7 +221,7 @@ SWI_EXPORT int swi_record_set_ints(swi_record *r, size_t n, const int32_t *kenme
 				   const int32_t *values)
 {
 	if (!r || !r->kind)
-		return SWI_EINVAL;
+		return check_record(r);
 	return swi_access_set_many(r->person->delivery, (swi_category)r->kind, r, n, kenmerken,
 				   values);
 }
@@ -194,27 +229,27 @@ SWI_EXPORT int swi_record_set_ints(swi_record *r, size_t n, const int32_t *kenme
 SWI_EXPORT int swi_record_get_int(const swi_record *r, int k, int32_t *out)
 {
 	if (!r || !r->kind)
-		return SWI_EINVAL;
+		return check_record(r);
 	return swi_access_get_int(r->person->delivery, (swi_category)r->kind, r, k, out);
 }
 
 SWI_EXPORT int swi_record_get_text(const swi_record *r, int k, char *buf, size_t size)
 {
 	if (!r || !r->kind)
-		return SWI_EINVAL;
+		return check_record(r);
 	return swi_access_get_text(r->person->delivery, (swi_category)r->kind, r, k, buf, size);
 }
 
 SWI_EXPORT int swi_record_unset(swi_record *r, int k)
 {
 	if (!r || !r->kind)
-		return SWI_EINVAL;
+		return check_record(r);
 	return swi_access_unset(r->person->delivery, (swi_category)r->kind, r, k);
 }
 
 SWI_EXPORT int swi_record_has(const swi_record *r, int k)
 {
 	if (!r || !r->kind)
-		return SWI_EINVAL;
+		return check_record(r);
 	return swi_access_has(r->person->delivery, (swi_category)r->kind, r, k);
 }

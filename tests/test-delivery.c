@@ -897,6 +897,179 @@ START_TEST(test_records_many)
 }
 END_TEST
 
+/* ---- stale handles: use after remove -------------------------------- */
+
+static swi_buffer *written(swi_delivery *d); /* the file, forced */
+
+/* Every status-returning call through a removed record answers
+ * SWI_EREMOVED, records it, and changes nothing. */
+static void assert_record_stale(swi_delivery *d, swi_record *r)
+{
+	static const int32_t k[] = {SWI_K_BOETE_BEDRAG}, v[] = {1};
+	char buf[SWI_VALUE_MAX];
+	int32_t out = 42;
+	int rcs[] = {
+		swi_record_set_int(r, SWI_K_BOETE_BEDRAG, 999),
+		swi_record_set_date(r, SWI_K_BOETE_DATUM, 2026, 2, 3),
+		swi_record_set_text(r, SWI_K_BOETE_BEDRAG, "999"),
+		swi_record_set_ints(r, 1, k, v),
+		swi_record_get_int(r, SWI_K_BOETE_BEDRAG, &out),
+		swi_record_get_text(r, SWI_K_BOETE_BEDRAG, buf, sizeof(buf)),
+		swi_record_unset(r, SWI_K_BOETE_BEDRAG),
+		swi_record_has(r, SWI_K_BOETE_BEDRAG),
+		swi_record_remove(r),
+	};
+	for (size_t i = 0; i < sizeof(rcs) / sizeof(rcs[0]); i++)
+		ck_assert_msg(rcs[i] == SWI_EREMOVED, "call %zu: %d", i, rcs[i]);
+	ck_assert_int_eq(out, 42);
+	ck_assert_int_eq(swi_delivery_last_error(d), SWI_EREMOVED);
+	ck_assert_ptr_nonnull(strstr(swi_delivery_last_message(d), "verwijderd"));
+	ck_assert_int_eq(swi_record_kind(r), 0);
+	ck_assert_ptr_null(swi_record_person(r));
+	ck_assert_ptr_null(swi_record_next(r));
+}
+
+/* The probe of issue 9: a removed fine's handle must not reach the fine
+ * that a later add_record gets, of this or another person. */
+START_TEST(test_removed_record_handle)
+{
+	swi_delivery *d = new_delivery();
+	swi_person *a = add(d, BSN_A), *b = add(d, BSN_B);
+	swi_record *old, *mine;
+	ck_assert_int_eq(swi_person_add_record(&old, a, SWI_CATEGORY_BOETE), SWI_OK);
+	ck_assert_int_eq(swi_record_set_int(old, SWI_K_BOETE_BEDRAG, 100), SWI_OK);
+	ck_assert_int_eq(swi_person_add_record(&mine, a, SWI_CATEGORY_BOETE), SWI_OK);
+	ck_assert_int_eq(swi_record_set_int(mine, SWI_K_BOETE_BEDRAG, 150), SWI_OK);
+	ck_assert_int_eq(swi_record_remove(old), SWI_OK);
+
+	/* Others take records after the removal; none may be the old one. */
+	swi_record *theirs[3];
+	for (int i = 0; i < 3; i++) {
+		ck_assert_int_eq(swi_person_add_record(&theirs[i], i ? a : b, SWI_CATEGORY_BOETE),
+				 SWI_OK);
+		ck_assert_ptr_ne(theirs[i], old);
+		ck_assert_int_eq(swi_record_set_int(theirs[i], SWI_K_BOETE_BEDRAG, 200 + i), SWI_OK);
+	}
+	swi_buffer *before = written(d);
+	prime_error_slot(d);
+	assert_record_stale(d, old);
+	swi_buffer *after = written(d);
+	ck_assert_uint_eq(swi_buffer_size(after), swi_buffer_size(before));
+	ck_assert_int_eq(memcmp(swi_buffer_data(after), swi_buffer_data(before),
+				swi_buffer_size(before)), 0);
+	int32_t v;
+	ck_assert_int_eq(swi_record_get_int(theirs[0], SWI_K_BOETE_BEDRAG, &v), SWI_OK);
+	ck_assert_int_eq(v, 200);
+	ck_assert_int_eq(swi_record_get_int(mine, SWI_K_BOETE_BEDRAG, &v), SWI_OK);
+	ck_assert_int_eq(v, 150);
+	ck_assert_uint_eq(swi_person_record_count(a, SWI_CATEGORY_BOETE), 3);
+	ck_assert_uint_eq(swi_person_record_count(b, SWI_CATEGORY_BOETE), 1);
+	swi_buffer_free(before);
+	swi_buffer_free(after);
+	swi_delivery_free(d);
+}
+END_TEST
+
+/* A removed person: every call answers SWI_EREMOVED; setting its BSN
+ * leaves the BSN index alone (issue 9: it used to return SWI_OK and make
+ * the new BSN findable as a tombstone, and unaddable). */
+START_TEST(test_removed_person_handle)
+{
+	swi_delivery *d = new_delivery();
+	swi_person *p = add(d, BSN_A), *q = add(d, BSN_B);
+	swi_record *r, *r2;
+	ck_assert_int_eq(swi_person_set_int(p, SWI_K_GEBOORTEDATUM, 19900101), SWI_OK);
+	ck_assert_int_eq(swi_person_add_record(&r, p, SWI_CATEGORY_BOETE), SWI_OK);
+	ck_assert_int_eq(swi_person_add_record(&r2, q, SWI_CATEGORY_BOETE), SWI_OK);
+	ck_assert_int_eq(swi_record_set_int(r2, SWI_K_BOETE_BEDRAG, 300), SWI_OK);
+	ck_assert_int_eq(swi_person_remove(p), SWI_OK);
+	swi_buffer *before = written(d);
+
+	prime_error_slot(d);
+	static const int32_t k[] = {SWI_K_GESLACHT}, v[] = {1};
+	char buf[SWI_VALUE_MAX];
+	int32_t out = 42;
+	swi_record *added = (swi_record *)1;
+	int rcs[] = {
+		swi_person_set_int(p, SWI_K_BURGERSERVICENUMMER, 100000009),
+		swi_person_set_text(p, SWI_K_BURGERSERVICENUMMER, BSN_D),
+		swi_person_set_int(p, SWI_K_GESLACHT, 1),
+		swi_person_set_date(p, SWI_K_GEBOORTEDATUM, 1990, 1, 1),
+		swi_person_set_text(p, SWI_K_GESLACHT, "1"),
+		swi_person_set_ints(p, 1, k, v),
+		swi_person_get_int(p, SWI_K_GEBOORTEDATUM, &out),
+		swi_person_get_text(p, SWI_K_BURGERSERVICENUMMER, buf, sizeof(buf)),
+		swi_person_unset(p, SWI_K_GEBOORTEDATUM),
+		swi_person_unset(p, SWI_K_BURGERSERVICENUMMER),
+		swi_person_has(p, SWI_K_GEBOORTEDATUM),
+		swi_person_add_record(&added, p, SWI_CATEGORY_PIP),
+		swi_person_add_record_ints(NULL, p, SWI_CATEGORY_PIP, 0, NULL, NULL),
+		swi_person_remove(p),
+	};
+	for (size_t i = 0; i < sizeof(rcs) / sizeof(rcs[0]); i++)
+		ck_assert_msg(rcs[i] == SWI_EREMOVED, "call %zu: %d", i, rcs[i]);
+	ck_assert_ptr_null(added);
+	ck_assert_int_eq(out, 42);
+	ck_assert_int_eq(swi_delivery_last_error(d), SWI_EREMOVED);
+	ck_assert_ptr_nonnull(strstr(swi_delivery_last_message(d), "verwijderd"));
+	ck_assert_ptr_null(swi_person_next(p));
+	ck_assert_ptr_null(swi_person_first_record(p, SWI_CATEGORY_BOETE));
+	ck_assert_uint_eq(swi_person_record_count(p, SWI_CATEGORY_BOETE), 0);
+	ck_assert_ptr_eq(swi_person_delivery(p), d);
+
+	/* Its records went with it. */
+	assert_record_stale(d, r);
+
+	/* The index knows nothing of the BSNs the stale handle tried. */
+	ck_assert_ptr_null(find(d, BSN_E));
+	ck_assert_ptr_null(find(d, BSN_D));
+	ck_assert_ptr_null(find(d, BSN_A));
+	swi_person *e = add(d, BSN_E), *again = add(d, BSN_A);
+	ck_assert_ptr_ne(e, p);
+	ck_assert_ptr_ne(again, p);
+	ck_assert_ptr_eq(find(d, BSN_E), e);
+	ck_assert_ptr_eq(find(d, BSN_A), again);
+	ck_assert_int_eq(swi_person_has(again, SWI_K_GEBOORTEDATUM), 0);
+	ck_assert_uint_eq(swi_delivery_person_count(d), 3);
+	/* The new persons are live; the stale handle still is not. */
+	ck_assert_int_eq(swi_person_set_int(p, SWI_K_GESLACHT, 1), SWI_EREMOVED);
+	ck_assert_int_eq(swi_person_has(again, SWI_K_GESLACHT), 0);
+	ck_assert_int_eq(swi_person_remove(e), SWI_OK);
+	ck_assert_int_eq(swi_person_remove(again), SWI_OK);
+	swi_buffer *after = written(d);
+	ck_assert_uint_eq(swi_buffer_size(after), swi_buffer_size(before));
+	ck_assert_int_eq(memcmp(swi_buffer_data(after), swi_buffer_data(before),
+				swi_buffer_size(before)), 0);
+	swi_buffer_free(before);
+	swi_buffer_free(after);
+	swi_delivery_free(d);
+}
+END_TEST
+
+/* Many removals and re-adds: never an old handle handed out again. */
+START_TEST(test_removed_handles_never_reused)
+{
+	enum { N = 3000 };
+	swi_delivery *d = new_delivery();
+	swi_person *a = add(d, BSN_A);
+	static swi_record *dead[N];
+	for (int i = 0; i < N; i++) {
+		REQUIRE_EQ(swi_person_add_record(&dead[i], a, SWI_CATEGORY_GESPREK), SWI_OK);
+		REQUIRE_EQ(swi_record_remove(dead[i]), SWI_OK);
+	}
+	for (int i = 0; i < N; i++) {
+		swi_record *r;
+		REQUIRE_EQ(swi_person_add_record(&r, a, SWI_CATEGORY_GESPREK), SWI_OK);
+		REQUIRE_EQ(swi_record_set_int(r, SWI_K_VOORTGANGSGESPREK_DATUM, 20260101), SWI_OK);
+		REQUIRE_EQ(swi_record_has(dead[i], SWI_K_VOORTGANGSGESPREK_DATUM), SWI_EREMOVED);
+		REQUIRE_EQ(swi_record_has(dead[N - 1 - i], SWI_K_VOORTGANGSGESPREK_DATUM),
+			   SWI_EREMOVED);
+	}
+	REQUIRE_EQ(swi_person_record_count(a, SWI_CATEGORY_GESPREK), N);
+	swi_delivery_free(d);
+}
+END_TEST
+
 /* ---- the delivery header and file name ------------------------------ */
 
 START_TEST(test_header_statistiekcode)
@@ -997,8 +1170,8 @@ START_TEST(test_strerror)
 	const char *unknown = swi_strerror(-1000);
 	ck_assert_ptr_nonnull(unknown);
 	ck_assert_int_gt((int)strlen(unknown), 0);
-	const char *seen[22];
-	for (int code = 0; code >= SWI_EYEAR; code--) {
+	const char *seen[23];
+	for (int code = 0; code >= SWI_EREMOVED; code--) {
 		const char *s = swi_strerror(code);
 		ck_assert_ptr_nonnull(s);
 		ck_assert_msg(strlen(s) > 0, "code %d", code);
@@ -1010,7 +1183,8 @@ START_TEST(test_strerror)
 		seen[-code] = s;
 	}
 	ck_assert_int_eq(SWI_EYEAR, -21);
-	static const int others[] = {1, 2, -22, -23, 1000, INT32_MIN, INT32_MAX};
+	ck_assert_int_eq(SWI_EREMOVED, -22);
+	static const int others[] = {1, 2, -23, -24, 1000, INT32_MIN, INT32_MAX};
 	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
 		const char *s = swi_strerror(others[i]);
 		ck_assert_ptr_nonnull(s);
@@ -1348,6 +1522,12 @@ static Suite *delivery_suite(void)
 	tcase_add_test(tc, test_records);
 	tcase_add_test(tc, test_record_remove);
 	tcase_add_test(tc, test_records_many);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("stale");
+	tcase_add_test(tc, test_removed_record_handle);
+	tcase_add_test(tc, test_removed_person_handle);
+	tcase_add_test(tc, test_removed_handles_never_reused);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("delivery");

@@ -85,6 +85,7 @@ enum swi_status {
 	SWI_EUNSUPPORTED = -19,/**< the feature was not compiled into this build */
 	SWI_EREQUIRED = -20,  /**< the kenmerk cannot be unset (a person's BSN) */
 	SWI_EYEAR = -21,      /**< no ruleset for that statistiekjaar */
+	SWI_EREMOVED = -22,   /**< the person or record was removed: the handle is stale */
 };
 
 /**
