@@ -8,9 +8,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "output.h"
@@ -23,14 +26,15 @@ static int buffer_sink(void *ctx, const char *data, size_t len)
 
 struct fd_ctx {
 	int fd;
-	int err; /* errno of the failed write */
+	int err;   /* errno of the failed write */
+	bool sock; /* send(MSG_NOSIGNAL) instead of write(2) */
 };
 
 static int fd_sink(void *ctx, const char *data, size_t len)
 {
 	struct fd_ctx *f = ctx;
 	while (len) {
-		ssize_t n = write(f->fd, data, len);
+		ssize_t n = f->sock ? send(f->fd, data, len, MSG_NOSIGNAL) : write(f->fd, data, len);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -85,6 +89,53 @@ SWI_EXPORT int swi_delivery_write_buffer(swi_buffer **out, swi_delivery *d, unsi
 	return SWI_OK;
 }
 
+/*
+ * SIGPIPE. A write to a pipe or socket whose reader is gone raises SIGPIPE,
+ * which kills a process that has not changed its disposition (exit 141).
+ * A library must neither die nor change the disposition, which belongs to
+ * the whole process. Sockets: send(MSG_NOSIGNAL) raises nothing. Anything
+ * else that is not a regular file: SIGPIPE is blocked in the calling thread
+ * for the write; a SIGPIPE that our write raised is then pending on this
+ * thread and is taken off with a zero-timeout sigtimedwait() before the old
+ * mask comes back. If one was pending before we started, it is not ours to
+ * take (signals do not queue: we cannot tell them apart), so it stays.
+ * (The same as libpq's pq_block_sigpipe / pq_reset_sigpipe.)
+ */
+struct sigpipe_guard {
+	bool active, was_pending;
+	sigset_t old_mask;
+};
+
+static void sigpipe_block(struct sigpipe_guard *g)
+{
+	sigset_t pipe_set, pending;
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	g->active = false;
+	sigemptyset(&pending);
+	if (sigpending(&pending) != 0)
+		return;
+	g->was_pending = sigismember(&pending, SIGPIPE) == 1;
+	g->active = pthread_sigmask(SIG_BLOCK, &pipe_set, &g->old_mask) == 0;
+}
+
+static void sigpipe_restore(struct sigpipe_guard *g, bool got_epipe)
+{
+	if (!g->active)
+		return;
+	int saved = errno;
+	if (got_epipe && !g->was_pending) {
+		sigset_t pipe_set;
+		sigemptyset(&pipe_set);
+		sigaddset(&pipe_set, SIGPIPE);
+		const struct timespec zero = {0, 0};
+		while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR)
+			;
+	}
+	pthread_sigmask(SIG_SETMASK, &g->old_mask, NULL);
+	errno = saved;
+}
+
 SWI_EXPORT int swi_delivery_write_fd(swi_delivery *d, unsigned flags, int fd)
 {
 	if (!d)
@@ -92,8 +143,18 @@ SWI_EXPORT int swi_delivery_write_fd(swi_delivery *d, unsigned flags, int fd)
 	if (fd < 0)
 		return swi_error(d, SWI_EINVAL, "ongeldige bestandsdescriptor %d", fd);
 	struct fd_ctx f = {.fd = fd};
+	struct stat st;
+	bool regular = false;
+	if (fstat(fd, &st) == 0) {
+		f.sock = S_ISSOCK(st.st_mode);
+		regular = S_ISREG(st.st_mode);
+	}
+	struct sigpipe_guard guard = {.active = false};
+	if (!f.sock && !regular)
+		sigpipe_block(&guard);
 	struct swi_sink sink = {.write = fd_sink, .ctx = &f};
 	int rc = produce(d, flags, &sink);
+	sigpipe_restore(&guard, f.err == EPIPE);
 	if (rc == SWI_EIO && f.err)
 		swi_error(d, rc, "schrijven naar descriptor %d mislukt: %s", fd, strerror(f.err));
 	return rc;

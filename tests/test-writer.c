@@ -14,9 +14,11 @@
 #include <grp.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/types.h>
@@ -1416,6 +1418,73 @@ START_TEST(error_never_comes_with_a_replaced_file)
 }
 END_TEST
 
+/* ---- SIGPIPE (issue 9, defect 9) ---------------------------------------- */
+
+/*
+ * In a child, so a SIGPIPE that gets through kills only the child: a
+ * writer to a pipe or socket whose reader is gone. Exit 0 when write_fd
+ * returned SWI_EIO and the process's SIGPIPE disposition, the thread's
+ * mask and the pending set are as before. With `pending` a SIGPIPE of
+ * someone else's is blocked and pending before the write: it must still be
+ * pending afterwards (it is not ours to take).
+ */
+static int broken_pipe_child(swi_delivery *d, bool socket, bool pending)
+{
+	int fds[2];
+	if (socket ? socketpair(AF_UNIX, SOCK_STREAM, 0, fds) : pipe(fds))
+		return 10;
+	close(fds[0]);
+	sigset_t pipe_set, before, after, pend;
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	if (pending) {
+		sigprocmask(SIG_BLOCK, &pipe_set, NULL);
+		raise(SIGPIPE);
+	}
+	struct sigaction sa_before, sa_after;
+	sigaction(SIGPIPE, NULL, &sa_before);
+	sigprocmask(SIG_BLOCK, NULL, &before);
+	int rc = swi_delivery_write_fd(d, 0, fds[1]);
+	sigaction(SIGPIPE, NULL, &sa_after);
+	sigprocmask(SIG_BLOCK, NULL, &after);
+	sigpending(&pend);
+	if (rc != SWI_EIO)
+		return 11;
+	if (!strstr(swi_delivery_last_message(d), "descriptor"))
+		return 12;
+	if (sa_after.sa_handler != sa_before.sa_handler || sa_after.sa_handler != SIG_DFL)
+		return 13;
+	if (sigismember(&after, SIGPIPE) != sigismember(&before, SIGPIPE))
+		return 14;
+	if (sigismember(&pend, SIGPIPE) != (pending ? 1 : 0))
+		return 15;
+	if (pending) {
+		const struct timespec zero = {0, 0};
+		if (sigtimedwait(&pipe_set, NULL, &zero) != SIGPIPE)
+			return 16;
+	}
+	return 0;
+}
+
+START_TEST(broken_pipe_returns_eio)
+{
+	bool socket = _i & 1, pending = _i & 2;
+	swi_delivery *d = generated(35, 50, 0);
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0)
+		_exit(broken_pipe_child(d, socket, pending));
+	int status;
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(!WIFSIGNALED(status), "%s: the writer died of signal %d",
+		      socket ? "socket" : "pipe", WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		      "%s%s: child exit %d (see broken_pipe_child)", socket ? "socket" : "pipe",
+		      pending ? ", SIGPIPE pending" : "", WEXITSTATUS(status));
+	swi_delivery_free(d);
+}
+END_TEST
+
 /* ---- flags and required kenmerken -------------------------------------- */
 
 /* "kenmerk 9" but not the "kenmerk 9" inside "kenmerk 90". */
@@ -1812,6 +1881,10 @@ int main(void)
 	tcase_add_test(tc, failed_rename_leaves_nothing);
 	tcase_add_test(tc, overwrite_replaces_the_whole_file);
 	tcase_add_test(tc, error_never_comes_with_a_replaced_file);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("sigpipe");
+	tcase_add_loop_test(tc, broken_pipe_returns_eio, 0, 4);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("flags");

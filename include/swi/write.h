@@ -47,6 +47,16 @@ SWI_EXPORT int swi_delivery_write_buffer(swi_buffer **out, swi_delivery *d, unsi
  * descriptor is not closed or synced). Partial writes and EINTR are
  * retried. On SWI_EIO the bytes already written stay written: use
  * swi_delivery_write_dir() when a half file must never be seen.
+ *
+ * A pipe or socket whose reader has gone gives SWI_EIO ("Broken pipe"),
+ * never a SIGPIPE that kills the process, and the process's SIGPIPE
+ * disposition is left alone: a socket is written with send(MSG_NOSIGNAL);
+ * for any other descriptor that is not a regular file, SIGPIPE is blocked
+ * in the calling thread (pthread_sigmask) for the duration of the call, a
+ * SIGPIPE the write raised is taken off the thread's pending set, and the
+ * thread's mask is restored. A SIGPIPE that was already pending before the
+ * call is left pending. Signal handlers of the caller's for SIGPIPE are
+ * therefore not run for a failed write by libswi.
  */
 SWI_EXPORT int swi_delivery_write_fd(swi_delivery *d, unsigned flags, int fd);
 
