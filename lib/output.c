@@ -3,17 +3,21 @@
  * directory under the guideline's file name. They share one path: check
  * the delivery, then stream the XML (or the zip) into a sink.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* O_TMPFILE, AT_EMPTY_PATH, mkostemp, flock */
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "output.h"
@@ -28,6 +32,7 @@ struct fd_ctx {
 	int fd;
 	int err;   /* errno of the failed write */
 	bool sock; /* send(MSG_NOSIGNAL) instead of write(2) */
+	const struct swi_write_dir_hooks *hooks; /* tests only; NULL otherwise */
 };
 
 static int fd_sink(void *ctx, const char *data, size_t len)
@@ -44,6 +49,8 @@ static int fd_sink(void *ctx, const char *data, size_t len)
 		data += n;
 		len -= (size_t)n;
 	}
+	if (f->hooks && f->hooks->after_write)
+		f->hooks->after_write(f->hooks->ud, f->fd);
 	return SWI_OK;
 }
 
@@ -170,8 +177,186 @@ static int fsync_dir(const char *dir)
 	return rc;
 }
 
-SWI_EXPORT int swi_delivery_write_dir(swi_delivery *d, unsigned flags, const char *dir,
-				      char *path_buf, size_t path_size)
+/*
+ * Temporary files. Their names are TMP_PREFIX, the writer's PID, '.', and
+ * six letters or digits: ".SWI-tmp.4711.aB3xY9". While a writer uses one it
+ * holds an flock() on it, from before the first byte until after the
+ * rename. Every write_dir first removes the temporary files of this
+ * pattern in its directory that no live writer can own (clean_stale).
+ */
+#define TMP_PREFIX ".SWI-tmp."
+#define TMP_RANDOM 6
+
+/* The PID in a temporary file's name, or 0 if `name` is not one of ours. */
+static long tmp_name_pid(const char *name)
+{
+	size_t plen = sizeof(TMP_PREFIX) - 1;
+	if (strncmp(name, TMP_PREFIX, plen) != 0)
+		return 0;
+	const char *s = name + plen;
+	long pid = 0;
+	size_t digits = 0;
+	for (; *s >= '0' && *s <= '9'; s++, digits++) {
+		if (digits >= 10)
+			return 0;
+		pid = pid * 10 + (*s - '0');
+	}
+	if (!digits || pid <= 0 || pid > INT_MAX || *s++ != '.')
+		return 0;
+	for (size_t i = 0; i < TMP_RANDOM; i++, s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+			return 0;
+	return *s ? 0 : pid;
+}
+
+static bool pid_dead(long pid)
+{
+	/* Signal 0 sends nothing; EPERM means it exists under another user. */
+	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+/*
+ * Removes our temporary files in `dir` whose writer is gone: a regular file
+ * (never a symlink: not followed, not removed) whose lock we can take and
+ * that holds data (a live writer locks before its first byte) or whose PID
+ * is dead and not ours. A file we cannot open or lock is removed only when
+ * its PID is dead and not ours. Best effort: a directory that cannot be
+ * listed (a drop box, mode 0300) is left alone.
+ */
+static void clean_stale(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	if (!dp)
+		return;
+	int dfd = dirfd(dp);
+	long self = (long)getpid();
+	struct dirent *e;
+	while ((e = readdir(dp))) {
+		long pid = tmp_name_pid(e->d_name);
+		if (!pid)
+			continue;
+		struct stat st, fst;
+		if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		bool other_dead = pid != self && pid_dead(pid);
+		bool remove = other_dead;
+		int fd = openat(dfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd >= 0) {
+			if (fstat(fd, &fst) != 0 || fst.st_dev != st.st_dev || fst.st_ino != st.st_ino) {
+				remove = false; /* replaced under us: not this round */
+			} else if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+				remove = fst.st_size > 0 || other_dead;
+			} else if (errno == EWOULDBLOCK) {
+				remove = false; /* a live writer holds it */
+			}
+		}
+		if (remove)
+			unlinkat(dfd, e->d_name, 0);
+		if (fd >= 0)
+			close(fd); /* also drops our lock */
+	}
+	closedir(dp);
+}
+
+/* A fresh temporary name in dir for linkat(); mkstemp's alphabet. */
+static void tmp_name(char *out, size_t size, const char *dir, unsigned attempt)
+{
+	static const char alnum[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^
+		     ((uint64_t)getpid() << 40) ^ (uint64_t)(uintptr_t)out ^
+		     (attempt * UINT64_C(0x9E3779B97F4A7C15));
+	char rnd[TMP_RANDOM + 1];
+	for (size_t i = 0; i < TMP_RANDOM; i++) {
+		/* splitmix64 */
+		x += UINT64_C(0x9E3779B97F4A7C15);
+		uint64_t z = x;
+		z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+		z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+		z ^= z >> 31;
+		rnd[i] = alnum[z % (sizeof(alnum) - 1)];
+	}
+	rnd[TMP_RANDOM] = '\0';
+	snprintf(out, size, "%s/" TMP_PREFIX "%ld.%s", dir, (long)getpid(), rnd);
+}
+
+/*
+ * Gives the unnamed O_TMPFILE inode `fd` the temporary name `tmp` (so that
+ * rename() can then replace the target atomically). 0, or -1 with errno.
+ */
+static int link_tmpfile(int fd, char *tmp, size_t size, const char *dir)
+{
+	char proc[64];
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	for (unsigned attempt = 0; attempt < 100; attempt++) {
+		tmp_name(tmp, size, dir, attempt);
+		/* Through /proc needs no privilege; AT_EMPTY_PATH needs
+		 * CAP_DAC_READ_SEARCH but no /proc. */
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0)
+			return 0;
+		if (errno == EEXIST)
+			continue;
+#ifdef AT_EMPTY_PATH
+		if (linkat(fd, "", AT_FDCWD, tmp, AT_EMPTY_PATH) == 0)
+			return 0;
+		if (errno == EEXIST)
+			continue;
+#endif
+		return -1;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+/* Where the bytes go: an unnamed O_TMPFILE inode, or a named temp file. */
+enum tmp_kind { TMP_UNNAMED, TMP_NAMED };
+
+/*
+ * Opens the temporary file: mode 0600 whatever the umask (fchmod after the
+ * create, as umask can only take bits away), locked (see clean_stale).
+ * Returns the fd, or -1 with errno; *kind says which one it is (for a named
+ * one, `tmp` holds its path).
+ */
+static int open_tmp(const char *dir, bool try_unnamed, enum tmp_kind *kind, char *tmp,
+		    size_t size)
+{
+	int fd = -1;
+	tmp[0] = '\0';
+#ifdef O_TMPFILE
+	if (try_unnamed) {
+		fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+		/* EISDIR: a kernel without O_TMPFILE; EOPNOTSUPP: a file system
+		 * without it. Anything else (ENOENT, EACCES) is the real answer. */
+		if (fd < 0 && errno != EISDIR && errno != EOPNOTSUPP && errno != EINVAL)
+			return -1;
+		*kind = TMP_UNNAMED;
+	}
+#else
+	(void)try_unnamed;
+#endif
+	if (fd < 0) {
+		snprintf(tmp, size, "%s/" TMP_PREFIX "%ld.XXXXXX", dir, (long)getpid());
+		fd = mkostemp(tmp, O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+		*kind = TMP_NAMED;
+	}
+	/* No byte before the lock: a file with data and no lock is an orphan. */
+	(void)flock(fd, LOCK_EX | LOCK_NB);
+	if (fchmod(fd, 0600) != 0) {
+		int saved = errno;
+		if (*kind == TMP_NAMED)
+			unlink(tmp);
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return fd;
+}
+
+int swi_write_dir_with(swi_delivery *d, unsigned flags, const char *dir, char *path_buf,
+		       size_t path_size, const struct swi_write_dir_hooks *hooks)
 {
 	if (!d)
 		return SWI_EINVAL;
@@ -182,32 +367,48 @@ SWI_EXPORT int swi_delivery_write_dir(swi_delivery *d, unsigned flags, const cha
 	if (rc != SWI_OK)
 		return rc;
 	int n = snprintf(path, sizeof(path), "%s/%s", dir, name);
+	/* The longest temporary name: prefix, a 10-digit PID, '.', 6 letters. */
 	if (n < 0 || (size_t)n >= sizeof(path) ||
-	    (size_t)snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, name) >= sizeof(tmp))
+	    strlen(dir) + 1 + sizeof(TMP_PREFIX) + 10 + 1 + TMP_RANDOM >= sizeof(tmp))
 		return swi_error(d, SWI_EINVAL, "pad te lang: %s", dir);
 	if (path_buf && path_size <= (size_t)n)
 		return swi_error(d, SWI_EBUFFER, "buffer van %zu bytes te klein voor het pad (%d nodig)",
 				 path_size, n + 1);
 
-	/* mkstemp creates the file with mode 0600: it holds personal data. */
-	int fd = mkstemp(tmp);
-	if (fd < 0)
-		return swi_error(d, SWI_EIO, "kan geen tijdelijk bestand maken in %s: %s", dir,
-				 strerror(errno));
-	struct fd_ctx f = {.fd = fd};
-	struct swi_sink sink = {.write = fd_sink, .ctx = &f};
-	rc = produce(d, flags, &sink);
-	if (rc == SWI_EIO && f.err)
-		swi_error(d, rc, "schrijven naar %s mislukt: %s", tmp, strerror(f.err));
-	if (rc == SWI_OK && fsync(fd) != 0)
-		rc = swi_error(d, SWI_EIO, "fsync van %s mislukt: %s", tmp, strerror(errno));
-	if (close(fd) != 0 && rc == SWI_OK)
-		rc = swi_error(d, SWI_EIO, "sluiten van %s mislukt: %s", tmp, strerror(errno));
-	if (rc == SWI_OK && rename(tmp, path) != 0)
-		rc = swi_error(d, SWI_EIO, "hernoemen naar %s mislukt: %s", path, strerror(errno));
-	if (rc != SWI_OK) {
-		unlink(tmp);
-		return rc;
+	clean_stale(dir);
+	bool try_unnamed = !(hooks && hooks->no_tmpfile);
+	for (;;) {
+		enum tmp_kind kind = TMP_NAMED;
+		int fd = open_tmp(dir, try_unnamed, &kind, tmp, sizeof(tmp));
+		if (fd < 0)
+			return swi_error(d, SWI_EIO, "kan geen tijdelijk bestand maken in %s: %s", dir,
+					 strerror(errno));
+		struct fd_ctx f = {.fd = fd, .hooks = hooks};
+		struct swi_sink sink = {.write = fd_sink, .ctx = &f};
+		rc = produce(d, flags, &sink);
+		if (rc == SWI_EIO && f.err)
+			swi_error(d, rc, "schrijven naar een tijdelijk bestand in %s mislukt: %s", dir,
+				  strerror(f.err));
+		if (rc == SWI_OK && fsync(fd) != 0)
+			rc = swi_error(d, SWI_EIO, "fsync van een tijdelijk bestand in %s mislukt: %s",
+				       dir, strerror(errno));
+		if (rc == SWI_OK && kind == TMP_UNNAMED && link_tmpfile(fd, tmp, sizeof(tmp), dir) != 0) {
+			/* No /proc and no CAP_DAC_READ_SEARCH: write it again, named. */
+			close(fd);
+			try_unnamed = false;
+			continue;
+		}
+		/* The lock is held over the rename, so no cleaner removes the name. */
+		if (rc == SWI_OK && rename(tmp, path) != 0)
+			rc = swi_error(d, SWI_EIO, "hernoemen naar %s mislukt: %s", path,
+				       strerror(errno));
+		if (rc != SWI_OK && tmp[0])
+			unlink(tmp);
+		/* After a good fsync, close() has nothing left to report. */
+		close(fd);
+		if (rc != SWI_OK)
+			return rc;
+		break;
 	}
 	/* Make the rename durable where we can. The new file has replaced the old
 	 * one by now, so a directory that cannot be opened for reading (a drop
@@ -216,4 +417,10 @@ SWI_EXPORT int swi_delivery_write_dir(swi_delivery *d, unsigned flags, const cha
 	if (path_buf)
 		memcpy(path_buf, path, (size_t)n + 1);
 	return SWI_OK;
+}
+
+SWI_EXPORT int swi_delivery_write_dir(swi_delivery *d, unsigned flags, const char *dir,
+				      char *path_buf, size_t path_size)
+{
+	return swi_write_dir_with(d, flags, dir, path_buf, path_size, NULL);
 }

@@ -17,6 +17,21 @@ struct swi_sink {
 /* Writes the delivery as XML into the sink. SWI_OK or the sink's error. */
 int swi_xml_write(swi_delivery *d, const struct swi_sink *sink);
 
+/*
+ * swi_delivery_write_dir() with hooks for the tests (tests/test-writer.c);
+ * the public function passes NULL. `no_tmpfile` takes the named-temp-file
+ * path that is used where O_TMPFILE is not supported; `after_write` runs
+ * after each block has reached the temporary file (`fd`), so a test can
+ * stop or kill the writer in the middle.
+ */
+struct swi_write_dir_hooks {
+	bool no_tmpfile;
+	void (*after_write)(void *ud, int fd);
+	void *ud;
+};
+int swi_write_dir_with(swi_delivery *d, unsigned flags, const char *dir, char *path_buf,
+		       size_t path_size, const struct swi_write_dir_hooks *hooks);
+
 /* Zip support (zip.c); `entry_name` is the .XML name inside the archive. */
 int swi_zip_write(swi_delivery *d, const struct swi_sink *sink, const char *entry_name);
 

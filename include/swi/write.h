@@ -66,9 +66,36 @@ SWI_EXPORT int swi_delivery_write_fd(swi_delivery *d, unsigned flags, int fd);
  * bytes go to a temporary file in the same directory, which is flushed
  * to disk and then renamed over the final name. On any error the
  * temporary file is removed and an existing file of that name is left
- * as it was. The file is created with mode 0600 (it holds personal data).
+ * as it was. The file is created with mode 0600 whatever the umask (it
+ * holds personal data); so is the temporary file, from its creation.
  * If `path_buf` is not NULL the full path is copied into it (SWI_EBUFFER,
  * before anything is written, if `path_size` is too small).
+ *
+ * Temporary files, and what a killed writer (SIGKILL, power loss) leaves:
+ *  - Where the file system supports O_TMPFILE (Linux ext4, xfs, btrfs,
+ *    tmpfs, ...), the bytes go to an unnamed file that disappears with the
+ *    process. Only after the last byte is written and synced does it get a
+ *    name, ".SWI-tmp.<pid>.<6 letters or digits>", which is renamed over
+ *    the final name right away. A writer killed in that moment (between
+ *    two system calls) leaves that complete file behind; at any other
+ *    moment it leaves nothing.
+ *  - Elsewhere (or when the unnamed file cannot be given a name: no /proc
+ *    and no CAP_DAC_READ_SEARCH) the bytes go to a named file of that
+ *    pattern from the start, and a killed writer leaves it, complete or
+ *    partial.
+ *  - Such a file is mode 0600 and locked (flock) by its writer while that
+ *    runs. Every swi_delivery_write_dir() into a directory first removes
+ *    the orphans of this pattern there: regular files (symlinks are never
+ *    followed or removed) that no writer holds locked and that hold data,
+ *    or whose PID is dead and not the caller's. A file a live writer holds
+ *    is never removed. Not removed: orphans in a directory that cannot be
+ *    listed (a drop box, mode 0300), empty orphans (no data) whose PID is
+ *    alive, the caller's own included, and the ".SWI_<name>.XXXXXX" files
+ *    of libswi 0.2.0 and older (remove those by hand: their writer is
+ *    unknown).
+ *
+ * Errors: SWI_EINVAL, SWI_EBUFFER, SWI_EIO (with the system's reason in
+ * the message), and those of swi_delivery_write_buffer().
  */
 SWI_EXPORT int swi_delivery_write_dir(swi_delivery *d, unsigned flags, const char *dir,
 				      char *path_buf, size_t path_size);
