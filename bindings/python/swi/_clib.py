@@ -53,6 +53,7 @@ EINVALID = -18
 EUNSUPPORTED = -19
 EREQUIRED = -20
 EYEAR = -21
+EREMOVED = -22
 
 # ---- flags -----------------------------------------------------------------
 VALIDATE_SHOW_BSN = 1 << 0

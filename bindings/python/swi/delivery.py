@@ -799,8 +799,9 @@ class Person:
         h = self._h
         dh = self._d._h
         if h is None or dh is None:
-            raise StaleHandle(_clib.EINVAL, "the delivery is closed" if dh is None
-                              else "the person was removed from the delivery")
+            if dh is None:
+                raise StaleHandle(_clib.EINVAL, "the delivery is closed")
+            raise StaleHandle(_clib.EREMOVED, "the person was removed from the delivery")
         return h, dh
 
     @property
@@ -952,8 +953,9 @@ class Record:
         h = self._h
         dh = self._d._h
         if h is None or dh is None:
-            raise StaleHandle(_clib.EINVAL, "the delivery is closed" if dh is None
-                              else "the record was removed")
+            if dh is None:
+                raise StaleHandle(_clib.EINVAL, "the delivery is closed")
+            raise StaleHandle(_clib.EREMOVED, "the record was removed")
         return h, dh
 
     @property

@@ -15,7 +15,8 @@ Hierarchy::
     +-- KenmerkError           (also ValueError) unknown kenmerk, or one of another record kind
     +-- InvalidArgument        (also ValueError) SWI_EINVAL, SWI_EREQUIRED
     +-- Unsupported            not compiled in (SWI_EUNSUPPORTED) or no ruleset for the year (SWI_EYEAR)
-    +-- StaleHandle            the delivery was closed, or the person/record was removed
+    +-- StaleHandle            the delivery was closed (SWI_EINVAL), or the person/record
+                               was removed (SWI_EREMOVED)
 """
 
 from __future__ import annotations
@@ -124,8 +125,9 @@ class Unsupported(Error):
 
 
 class StaleHandle(Error):
-    """The object can no longer be used: its delivery was closed, or the
-    person or record was removed. `code` is SWI_EINVAL."""
+    """The object can no longer be used: its delivery was closed (`code` is
+    SWI_EINVAL), or the person or record was removed (`code` is
+    SWI_EREMOVED, whether the binding or libswi noticed it)."""
 
 
 _BY_CODE: dict[int, type[Error]] = {
@@ -148,6 +150,7 @@ _BY_CODE: dict[int, type[Error]] = {
     -19: Unsupported,
     -20: InvalidArgument,
     -21: Unsupported,
+    -22: StaleHandle,
 }
 
 

@@ -124,6 +124,7 @@ class Check(unittest.TestCase):
             -16: (swi.FileError, OSError), -17: (swi.InvalidDelivery, swi.Error),
             -18: (swi.InvalidDelivery, swi.Error), -19: (swi.Unsupported, swi.Error),
             -20: (swi.InvalidArgument, ValueError), -21: (swi.Unsupported, swi.Error),
+            -22: (swi.StaleHandle, swi.Error),
         }
         for code in range(-5, -12, -1):
             expected[code] = (swi.ValueRefused, ValueError)

@@ -21,6 +21,8 @@ from datetime import date
 import support
 
 import swi
+from swi import _clib
+from swi._clib import lib
 
 _libc = ctypes.CDLL(None)
 _libc.realloc.restype = ctypes.c_void_p
@@ -180,8 +182,9 @@ class HostileOrders(unittest.TestCase):
         same.remove()
         for obj in (p, also, *pips, g, *p_pips_again):
             self.assertTrue(obj.removed)
-            with self.assertRaises(swi.StaleHandle):
+            with self.assertRaises(swi.StaleHandle) as cm:
                 obj.remove()
+            self.assertEqual(cm.exception.code, _clib.EREMOVED)
         with self.assertRaises(swi.StaleHandle):
             p.geboortedatum = date(1990, 1, 1)
         with self.assertRaises(swi.StaleHandle):
@@ -199,6 +202,35 @@ class HostileOrders(unittest.TestCase):
         self.assertEqual(len(q.pips), 2)
         d.close()
         self.assertEqual(alloc.live, set())
+
+    def test_libswi_refuses_a_removed_handle(self) -> None:
+        # Past the binding's own bookkeeping (a raw handle, as another FFI
+        # caller would keep it): libswi itself answers SWI_EREMOVED, which
+        # check() turns into StaleHandle, and nobody else's fine changes.
+        d = swi.Delivery()
+        a, b = d.add_person("123456782"), d.add_person("100000009")
+        old = a.add_boete(boete_bedrag=100)
+        old_h, a_h, dh = old._h, a._h, d._h
+        old.remove()
+        fine = b.add_boete(boete_bedrag=200)
+        for call in (lambda: lib.record_set_int(old_h, 38, 999),
+                     lambda: lib.record_remove(old_h),
+                     lambda: lib.record_unset(old_h, 38)):
+            with self.assertRaises(swi.StaleHandle) as cm:
+                _clib.check(call(), dh)
+            self.assertEqual(cm.exception.code, _clib.EREMOVED)
+            self.assertIn("verwijderd", cm.exception.message)
+        self.assertEqual(fine.boete_bedrag, 200)
+        a.remove()
+        for call in (lambda: lib.person_set_int(a_h, 8, 111222333),
+                     lambda: lib.person_add_record(ctypes.byref(ctypes.c_void_p()), a_h, 5)):
+            with self.assertRaises(swi.StaleHandle) as cm:
+                _clib.check(call(), dh)
+            self.assertEqual(cm.exception.code, _clib.EREMOVED)
+        self.assertIsNone(d.find_person("111222333"))
+        d.add_person("111222333")  # the BSN index was not touched
+        self.assertEqual(len(d), 2)
+        d.close()
 
     def test_wrappers_without_references_come_back_as_new_objects(self) -> None:
         d = swi.Delivery()

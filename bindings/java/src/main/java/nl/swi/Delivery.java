@@ -26,10 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * reference to its delivery, so the delivery cannot be collected while a
  * child is still in use. After {@code close()} every call on the delivery,
  * its persons, records and iterators throws {@link SwiException} (code
- * {@link Status#EINVAL}); so does a call on a removed person or record,
- * through any Java object that refers to it (libswi reuses the memory of a
- * removed record at once: the binding keeps a generation per removed
- * address, so a stale object can never reach a new record).
+ * {@link Status#EINVAL}); a call on a removed person or record, through any
+ * Java object that refers to it, throws {@link StaleHandleException}
+ * ({@link Status#EREMOVED}). The binding keeps a generation per removed
+ * address, and libswi itself never reuses the memory of a removed person or
+ * record, so a stale object can never reach a new one.
  *
  * <p>Threads: all calls on a delivery and its children are serialised on
  * the delivery's lock, as libswi requires; different deliveries run in

@@ -48,7 +48,7 @@ public final class Person extends KenmerkHolder {
 	Pointer live() {
 		delivery.checkOpen();
 		if (gone())
-			throw SwiException.binding("the person was removed from the delivery");
+			throw SwiException.removed("the person was removed from the delivery");
 		return handle;
 	}
 

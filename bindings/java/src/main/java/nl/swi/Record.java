@@ -48,7 +48,7 @@ public abstract sealed class Record extends KenmerkHolder permits Pip, Gesprek, 
 	final Pointer live() {
 		person.live();
 		if (gone())
-			throw SwiException.binding("the record was removed");
+			throw SwiException.removed("the record was removed");
 		return handle;
 	}
 

@@ -28,6 +28,8 @@ public enum Status {
 	EUNSUPPORTED(-19),
 	EREQUIRED(-20),
 	EYEAR(-21),
+	/** The person or record was removed: the handle is stale ({@link StaleHandleException}). */
+	EREMOVED(-22),
 	/** A code newer than this binding. */
 	UNKNOWN(Integer.MIN_VALUE);
 

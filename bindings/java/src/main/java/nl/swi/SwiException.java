@@ -8,9 +8,11 @@ import com.sun.jna.Pointer;
  * last message (Dutch, naming the kenmerk and the record, BSNs masked) or,
  * for calls without a delivery, {@code swi_strerror()}.
  *
- * <p>The binding's own refusals (a closed delivery, a removed person or
- * record) are SwiExceptions with code {@link Status#EINVAL}: using a handle
- * after its end never crashes the JVM.
+ * <p>A use of a closed delivery is refused by the binding with code
+ * {@link Status#EINVAL}; a use of a removed person or record throws a
+ * {@link StaleHandleException} (code {@link Status#EREMOVED}), whether the
+ * binding or libswi itself noticed it. Using a handle after its end never
+ * crashes the JVM.
  *
  * <p>This class is the one place where native status codes become
  * exceptions ({@link #check(Pointer, int)}).
@@ -73,6 +75,8 @@ public class SwiException extends RuntimeException {
 			message = SwiNative.swi_strerror(rc);
 		if (context != null)
 			message = context + ": " + message;
+		if (rc == Status.EREMOVED.code())
+			return new StaleHandleException(rc, kenmerk, message);
 		return new SwiException(rc, kenmerk, message);
 	}
 
@@ -82,8 +86,13 @@ public class SwiException extends RuntimeException {
 			+ (kenmerk > 0 ? " kenmerk " + kenmerk : "") + ": " + getMessage();
 	}
 
-	/** A refusal by the binding itself (closed delivery, removed handle): code EINVAL. */
+	/** A refusal by the binding itself (closed delivery): code EINVAL. */
 	static SwiException binding(String message) {
 		return new SwiException(Status.EINVAL.code(), message);
+	}
+
+	/** A refusal by the binding itself of a removed person or record: code EREMOVED. */
+	static StaleHandleException removed(String message) {
+		return new StaleHandleException(Status.EREMOVED.code(), 0, message);
 	}
 }

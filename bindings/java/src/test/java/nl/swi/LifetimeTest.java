@@ -80,6 +80,13 @@ class LifetimeTest {
 		return e;
 	}
 
+	static StaleHandleException removed(Executable call) {
+		StaleHandleException e = assertThrows(StaleHandleException.class, call);
+		assertEquals(Status.EREMOVED, e.getStatus());
+		assertEquals(-22, e.getCode());
+		return e;
+	}
+
 	@Test
 	void useAfterCloseThrows(@TempDir Path dir) {
 		Delivery d = Fixtures.valid(3);
@@ -235,12 +242,12 @@ class LifetimeTest {
 			assertTrue(same.isRemoved());
 			assertTrue(pip.isRemoved());
 			assertTrue(pip2.isRemoved());
-			closed(pip2::getPipDatum);
-			SwiException e = closed(p::getGeslacht);
+			removed(pip2::getPipDatum);
+			SwiException e = removed(p::getGeslacht);
 			assertTrue(e.getMessage().contains("removed"), e.getMessage());
-			closed(p::remove);
-			closed(pip::getPipDatum);
-			closed(g::remove);
+			removed(p::remove);
+			removed(pip::getPipDatum);
+			removed(g::remove);
 			assertNull(d.findPerson(Fixtures.bsn(1)));
 			assertEquals(2, d.size());
 			assertEquals("Person[removed]", p.toString());
@@ -251,17 +258,55 @@ class LifetimeTest {
 			List<Gesprek> fresh = new ArrayList<>();
 			for (int i = 0; i < 4; i++)
 				fresh.add(q.addGesprek().setVoortgangsgesprekDatum(LocalDate.of(2026, 8, 1 + i)));
-			closed(g::getVoortgangsgesprekDatum);
-			closed(p::getBsn);
+			removed(g::getVoortgangsgesprekDatum);
+			removed(p::getBsn);
 			assertEquals(Fixtures.bsn(1), q.getBsn());
 
 			Gesprek first = fresh.get(0);
 			first.remove();
 			Gesprek again = q.addGesprek().setVoortgangsgesprekDatum(LocalDate.of(2026, 9, 1));
 			assertNotEquals(first, again);
-			closed(first::getVoortgangsgesprekDatum);
+			removed(first::getVoortgangsgesprekDatum);
 			assertEquals(LocalDate.of(2026, 9, 1), again.getVoortgangsgesprekDatum());
 			assertEquals(4, q.recordCount(Category.GESPREK));
+		}
+	}
+
+	/*
+	 * Past the binding's own bookkeeping, with a raw native handle as another
+	 * FFI caller would keep it: libswi itself answers SWI_EREMOVED, which
+	 * becomes a StaleHandleException, and nobody else's fine changes.
+	 */
+	@Test
+	void libswiRefusesARemovedHandle() {
+		try (Delivery d = Fixtures.valid(2)) {
+			Person a = d.findPerson(Fixtures.bsn(0));
+			Person b = d.findPerson(Fixtures.bsn(1));
+			Boete old = a.addBoete().setBoeteBedrag(100);
+			Pointer oldH, aH, dH;
+			synchronized (d.lock) {
+				oldH = old.live();
+				aH = a.live();
+				dH = d.live();
+			}
+			old.remove();
+			Boete fine = b.addBoete().setBoeteBedrag(200);
+			synchronized (d.lock) {
+				StaleHandleException e = removed(
+					() -> SwiException.check(dH, SwiNative.swi_record_set_int(oldH, 38, 999)));
+				assertTrue(e.getMessage().contains("verwijderd"), e.getMessage());
+				removed(() -> SwiException.check(dH, SwiNative.swi_record_remove(oldH)));
+			}
+			assertEquals(200, fine.getBoeteBedrag());
+			a.remove();
+			synchronized (d.lock) {
+				removed(() -> SwiException.check(dH, SwiNative.swi_person_set_int(aH, 8, 111222333)));
+				removed(() -> SwiException.check(dH,
+					SwiNative.swi_person_add_record(new long[1], aH, Category.BOETE.value())));
+			}
+			assertNull(d.findPerson("111222333"));
+			d.addPerson("111222333"); /* the BSN index was not touched */
+			assertEquals(2, d.size());
 		}
 	}
 
