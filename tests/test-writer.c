@@ -1559,6 +1559,7 @@ START_TEST(temp_file_is_0600_under_any_umask)
 				if (swi_write_dir_with(d, 0, tmp, path, sizeof(path), &hooks) != SWI_OK)
 					_exit(1);
 				struct stat st;
+				swi_delivery_free(d);
 				if (h.seen != 0600)
 					_exit(2);
 				if (stat(path, &st) != 0 || (st.st_mode & 07777) != 0600)
@@ -1587,7 +1588,7 @@ static int full_disk_child(swi_delivery *d, const char *dir, bool named, bool tm
 {
 	char old[PATH_MAX], names[1024];
 	if (tmpfs) {
-		if (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
+		if (unshare(CLONE_NEWNS) != 0 || mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) != 0 ||
 		    mount("swi-full", dir, "tmpfs", 0, "size=256k,mode=0700") != 0)
 			return 77;
 	} else {
@@ -1629,8 +1630,11 @@ START_TEST(full_disk_leaves_no_file_behind)
 			ck_assert_int_eq(mkdir(dir, 0700), 0);
 			pid_t pid = fork();
 			ck_assert_int_ge(pid, 0);
-			if (pid == 0)
-				_exit(full_disk_child(d, dir, NAMED_MODES[k], tmpfs));
+			if (pid == 0) {
+				int code = full_disk_child(d, dir, NAMED_MODES[k], tmpfs);
+				swi_delivery_free(d); /* for valgrind's leak check of the child */
+				_exit(code);
+			}
 			int status;
 			ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 			ck_assert_msg(WIFEXITED(status), "child died (status %d)", status);
@@ -1675,7 +1679,6 @@ static pid_t dead_pid(void)
  */
 START_TEST(only_orphaned_temp_files_are_removed)
 {
-	swi_delivery *d = generated(34, 20, 0);
 	char name[128], target[PATH_MAX], link_path[PATH_MAX], names[2048];
 	long dead = (long)dead_pid(), self = (long)getpid();
 
@@ -1727,6 +1730,7 @@ START_TEST(only_orphaned_temp_files_are_removed)
 	make_file_at(tmp, ".SWI_0153_0153_20261.XML.AbCdEf", "an older libswi's");
 	make_file_at(tmp, "other.txt", "x");
 
+	swi_delivery *d = generated(34, 20, 0); /* after the forks: nothing for them to leak */
 	ck_assert_int_eq(swi_delivery_write_dir(d, 0, tmp, NULL, 0), SWI_OK);
 	ck_assert_int_eq(write(done[1], "x", 1), 1);
 	int status;
@@ -1816,8 +1820,11 @@ START_TEST(broken_pipe_returns_eio)
 	swi_delivery *d = generated(35, 50, 0);
 	pid_t pid = fork();
 	ck_assert_int_ge(pid, 0);
-	if (pid == 0)
-		_exit(broken_pipe_child(d, socket, pending));
+	if (pid == 0) {
+		int code = broken_pipe_child(d, socket, pending);
+		swi_delivery_free(d); /* for valgrind's leak check of the child */
+		_exit(code);
+	}
 	int status;
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert_msg(!WIFSIGNALED(status), "%s: the writer died of signal %d",
