@@ -92,6 +92,7 @@ SWI_EXPORT void swi_delivery_free(swi_delivery *d)
 		swi_free(d, d->record_chunks[i]);
 	swi_free(d, d->record_chunks);
 	swi_free(d, d->index);
+	swi_gemeenten_release_all(d);
 	d->alloc(d->alloc_ud, d, 0);
 }
 

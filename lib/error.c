@@ -27,6 +27,7 @@ SWI_EXPORT const char *swi_strerror(int status)
 	case SWI_EREQUIRED: return "kenmerk cannot be unset";
 	case SWI_EYEAR: return "no ruleset for this statistiekjaar";
 	case SWI_EREMOVED: return "the person or record was removed";
+	case SWI_EDATAFILE: return "malformed data file (municipality list)";
 	}
 	return "unknown status code";
 }

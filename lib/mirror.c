@@ -34,7 +34,7 @@ struct swi_mirror {
 	/* Header values for the titles; `filled` says which are set. */
 	uint16_t jaar, berichtgevercode, gemeentecode;
 	uint8_t kwartaal;
-	const char *gemeentenaam; /* static CBS list entry, or NULL */
+	char gemeentenaam[80]; /* from the CBS list, or "" */
 
 	/* Per kenmerk: records of its category that fill it (k1-k7: 0 or 1). */
 	size_t filled[SWI_KENMERK_LAST + 1];
@@ -132,12 +132,23 @@ SWI_EXPORT int swi_delivery_mirror(swi_mirror **out, swi_delivery *d)
 	m->berichtgevercode = l->berichtgevercode;
 	m->gemeentecode = l->gemeentecode;
 	if (m->filled[SWI_K_STATISTIEKJAAR] && m->filled[SWI_K_GEMEENTECODE]) {
-		/* The same municipality list the validator checks k7 against. */
-		const struct swi_ruleset *rs = swi_ruleset_for_year(l->jaar);
-		const struct swi_gemeente_list *list =
-			swi_gemeenten_for_year(rs ? rs->gemeente_year : l->jaar);
-		const struct swi_gemeente *g = list ? swi_gemeente_find(list, l->gemeentecode) : NULL;
-		m->gemeentenaam = g ? g->name : NULL;
+		/* The same municipality list the validator checks k7 against; a list
+		 * file that cannot be read leaves the name out (validation says why). */
+		struct swi_gemeente_choice choice;
+		int32_t today = d->reference_date ? d->reference_date : swi_today_local();
+		int last = d->last_error, last_k = d->last_kenmerk;
+		char last_message[sizeof(d->last_message)];
+		memcpy(last_message, d->last_message, sizeof(last_message));
+		if (swi_gemeenten_resolve(d, l->jaar, today, &choice) == SWI_OK) {
+			const struct swi_gemeente *g = swi_gemeente_find(choice.list, l->gemeentecode);
+			if (g)
+				snprintf(m->gemeentenaam, sizeof(m->gemeentenaam), "%s", g->name);
+			swi_gemeenten_choice_release(d, &choice);
+		} else {
+			d->last_error = last;
+			d->last_kenmerk = last_k;
+			memcpy(d->last_message, last_message, sizeof(last_message));
+		}
 	}
 
 	/* Slots rather than swi_person_next(): the same order, without
@@ -396,7 +407,7 @@ static void json_header(struct out *o, const swi_mirror *m)
 	else
 		put(o, "\"gemeentecode\":null,");
 	put(o, "\"gemeentenaam\":");
-	if (m->gemeentenaam)
+	if (m->gemeentenaam[0])
 		put_json_string(o, m->gemeentenaam);
 	else
 		put(o, "null");
@@ -599,7 +610,7 @@ static void put_gemeente(struct out *o, const swi_mirror *m)
 {
 	if (!m->filled[SWI_K_GEMEENTECODE]) {
 		put(o, "onbekende gemeente");
-	} else if (m->gemeentenaam) {
+	} else if (m->gemeentenaam[0]) {
 		put_html(o, m->gemeentenaam);
 		putf(o, " (%04u)", m->gemeentecode);
 	} else {

@@ -184,6 +184,10 @@ struct swi_delivery {
 
 	int32_t reference_date; /* validate.c: "today"; 0 = the clock */
 
+	/* Municipality lists the caller gave (gemeenten.c), one per year. */
+	struct swi_gemeente_loaded *gemeenten;
+	size_t n_gemeenten;
+
 	/* Every change to the data counts up `generation` (swi_changed()). A
 	 * validation without errors remembers the generation and "today" it saw,
 	 * so the writers' check after swi_delivery_validate() costs nothing. */
@@ -195,6 +199,11 @@ struct swi_delivery {
 	int last_kenmerk; /* of the last failure, 0 if none or not about a kenmerk */
 	char last_message[320];
 };
+
+/* Frees the municipality lists given to the delivery (gemeenten.c). */
+void swi_gemeenten_release_all(swi_delivery *d);
+/* Today's local date as yyyymmdd (validate.c). */
+int32_t swi_today_local(void);
 
 /* Call after every change to a delivery's data: see `generation`. */
 static inline void swi_changed(swi_delivery *d)

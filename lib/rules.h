@@ -16,8 +16,8 @@
 	  "Een kenmerk dat het XSD-voorschrift in elk record eist, ontbreekt.") \
 	X(VALUE, "SWI-002", ERROR, "alle", "3.1, 3.2", \
 	  "Een waarde voldoet niet aan de notatie, het bereik of de codelijst van Tabel 2.") \
-	X(NO_RULESET, "SWI-003", ERROR, "1", "1", \
-	  "Voor dit statistiekjaar heeft libswi geen regelset.") \
+	X(NO_RULESET, "SWI-003", ERROR, "1", "1, 1.2, 1.6", \
+	  "Voor dit statistiekjaar heeft libswi geen regelset: het ligt voor 2022 (Wet inburgering 2021) of meer dan een jaar na de peildatum (doc/years.md).") \
 	X(GEMEENTE, "SWI-004", ERROR, "7", "2.1 (kenmerk 7)", \
 	  "De gemeentecode staat niet in de CBS-codelijst van gemeenten op 1 januari van het statistiekjaar.") \
 	X(FILE_NAME, "SWI-005", ERROR, "1, 2, 6, 7", "3.4.2, 3.4.1", \
@@ -44,6 +44,12 @@
 	  "Een trajectdatum ligt voor 1 januari 2022, het begin van de Wet inburgering 2021.") \
 	X(AGE, "SWI-016", WARNING, "9", "1.2, 2.2 (kenmerk 28)", \
 	  "De leeftijd aan het einde van het verslagkwartaal ligt buiten 16 tot en met 70 jaar.") \
+	X(RULESET_NEWEST, "SWI-017", WARNING, "1", "1, 1.6", \
+	  "Voor dit statistiekjaar heeft libswi geen eigen regelset: de nieuwste regelset is toegepast (de melding noemt die).") \
+	X(RULESET_OLDEST, "SWI-018", WARNING, "1", "1.2, 1.6", \
+	  "Het statistiekjaar ligt voor de oudste regelset van libswi (vanaf 2022): de oudste regelset is toegepast (de melding noemt die).") \
+	X(GEMEENTEN_NEWEST, "SWI-019", WARNING, "1, 7", "2.1 (kenmerk 7)", \
+	  "Er is geen CBS-lijst van gemeenten op 1 januari van het statistiekjaar: de gemeentecode is getoetst aan de nieuwste eerdere lijst (de melding noemt die).") \
 	X(DOELGROEP, "SWI-020", ERROR, "12, 13, 14, 33, 35", "2.2, 2.3, 2.4", \
 	  "Een kenmerk is geleverd voor een doelgroep waarvoor het niet van toepassing is.") \
 	X(K19_WITHOUT_K18, "SWI-030", ERROR, "18, 19", "2.2 (kenmerk 19)", \
@@ -70,10 +76,12 @@
 	  "MAP-datums zijn gevuld maar de levering bevat geen PIP met de B1- of Z-route.") \
 	X(K23_MISSING, "SWI-041", WARNING, "23, 31, 34", "2.2 (kenmerk 23)", \
 	  "De Z-route is afgerond (route 3 met einddatum) maar Z-route inschatting taalniveau ontbreekt.") \
-	X(K34_AFTER_MOVE, "SWI-042", ERROR, "28, 34", "2.3 (kenmerk 34)", \
-	  "Leerroute einddatum is gevuld voor een persoon die verhuisd is (einde begeleiding reden 1).") \
+	X(K34_AFTER_MOVE, "SWI-042", ERROR, "28, 29, 34", "2.3 (kenmerk 34)", \
+	  "Leerroute einddatum ligt na de verhuizing van de persoon (einde begeleiding reden 1 en datum).") \
 	X(PIP_NO_ROUTE, "SWI-043", WARNING, "30, 31", "2.3 (kenmerk 31), 5", \
 	  "Een PIP zonder leerroute: alleen juist bij ontheffing of vrijstelling; kan de route niet worden ingeschat, dan de B1-route.") \
+	X(K34_BEFORE_MOVE, "SWI-044", WARNING, "28, 29, 34", "2.3 (kenmerk 34), 2.2 (kenmerk 23), 3.3.1", \
+	  "Leerroute einddatum is gevuld voor een persoon die verhuisd is, op of voor de verhuizing: alleen juist als de Z-route voor de verhuizing is afgerond.") \
 	X(ONTZORGEN_ORDER, "SWI-050", ERROR, "13, 14", "2.2 (kenmerk 14)", \
 	  "Ontzorgen einddatum ligt voor de begindatum.") \
 	X(ONTZORGEN_END_ONLY, "SWI-051", WARNING, "13, 14", "2.2 (kenmerk 13, 14)", \
@@ -114,6 +122,10 @@
 	  "Een boete ligt na het einde van de begeleiding.") \
 	X(PIP_NO_K18, "SWI-077", WARNING, "18, 30", "2.2 (kenmerk 18)", \
 	  "De persoon heeft een PIP maar Alfabetiseringscursus ontbreekt.") \
+	X(PIPS_OLD, "SWI-078", WARNING, "30", "3.3.1", \
+	  "Meerdere PIP's maar geen met een datum in het verslagkwartaal: het kwartaal erna alleen het meest recente PIP, tenzij gewijzigde of vertraagde informatie.") \
+	X(FINE_NO_PIP, "SWI-079", WARNING, "30, 37", "2.5 (kenmerk 37)", \
+	  "Een boete met reden 2 (tijdens het inburgeringstraject) voor een persoon zonder PIP in de levering.") \
 	X(PREVIOUS_MISMATCH, "SWI-080", ERROR, "1, 2, 7", "3.3.1, 4.1.3", \
 	  "De vorige levering is niet die van het voorgaande kwartaal van dezelfde gemeente.") \
 	X(TALK_AGAIN, "SWI-081", ERROR, "35", "3.3.1", \

@@ -1,52 +1,70 @@
 /*
- * Rulesets per statistiekjaar: which kenmerken table and which municipality
- * list a delivery of a given year is checked against. A new statistiekjaar
- * is a new line here (plus its data), not new code.
+ * Rulesets per statistiekjaar and the year policy of doc/years.md. A new
+ * statistiekjaar is a new line in the table (plus its municipality list in
+ * lib/data/), not new code: the range of years and the ruleset of each
+ * year are derived from this table.
  */
-#include <stdlib.h>
+#include <stdio.h>
 
-#include "gemeenten.h"
 #include "ruleset.h"
 
+/* Oldest first. */
 static const struct swi_ruleset rulesets[] = {
 	/* Richtlijnen SWI 2026: from statistiekkwartaal 1 of 2026. */
-	{.year = 2026, .kenmerken = swi_kenmerken, .gemeente_year = 2026,
-	 .first_traject_day = 20220101, .min_age = 16, .max_age = 70, .aanlever_days = 28},
+	{.year = 2026, .first_traject_day = 20220101, .min_age = 16, .max_age = 70,
+	 .aanlever_days = 28},
 };
 
-const struct swi_ruleset *swi_ruleset_latest(void)
+#define N_RULESETS (sizeof(rulesets) / sizeof(rulesets[0]))
+
+int swi_ruleset_first_year(void)
 {
-	return &rulesets[sizeof(rulesets) / sizeof(rulesets[0]) - 1];
+	return rulesets[0].first_traject_day / 10000;
 }
 
-const struct swi_ruleset *swi_ruleset_for_year(int year)
+const struct swi_ruleset *swi_ruleset_pick(int year, int32_t today, swi_ruleset_kind *kind,
+					   int *status)
 {
-	for (size_t i = 0; i < sizeof(rulesets) / sizeof(rulesets[0]); i++)
-		if (rulesets[i].year == year)
-			return &rulesets[i];
-	return NULL;
+	const struct swi_ruleset *rs = &rulesets[0];
+	*kind = SWI_RULESET_OLDEST;
+	for (size_t i = 0; i < N_RULESETS; i++) {
+		if (rulesets[i].year > year)
+			break;
+		rs = &rulesets[i];
+		*kind = rulesets[i].year == year ? SWI_RULESET_OWN : SWI_RULESET_NEWEST;
+	}
+	/* The law's first year up to one year after today. */
+	*status = year < swi_ruleset_first_year() || year > today / 10000 + 1 ? SWI_EYEAR : SWI_OK;
+	return rs;
 }
 
-const char *swi_ruleset_years(void)
+void swi_ruleset_years(char *buf, size_t size)
 {
-	return "2026";
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < N_RULESETS && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%s%d", i ? ", " : "", rulesets[i].year);
 }
 
-const struct swi_gemeente_list *swi_gemeenten_for_year(int year)
+SWI_EXPORT int swi_ruleset_for_year(int year, int32_t reference_date, int *ruleset_year,
+				    swi_ruleset_kind *kind)
 {
-	for (size_t i = 0; i < swi_gemeente_list_count; i++)
-		if (swi_gemeente_lists[i].year == year)
-			return &swi_gemeente_lists[i];
-	return NULL;
-}
-
-static int by_code(const void *key, const void *elem)
-{
-	uint16_t k = *(const uint16_t *)key, c = ((const struct swi_gemeente *)elem)->code;
-	return (k > c) - (k < c);
-}
-
-const struct swi_gemeente *swi_gemeente_find(const struct swi_gemeente_list *list, uint16_t code)
-{
-	return bsearch(&code, list->gemeenten, list->count, sizeof(list->gemeenten[0]), by_code);
+	if (ruleset_year)
+		*ruleset_year = 0;
+	if (kind)
+		*kind = SWI_RULESET_OWN;
+	if (reference_date == 0)
+		reference_date = swi_today_local();
+	else if (!swi_date_valid((uint32_t)reference_date))
+		return SWI_EINVAL;
+	swi_ruleset_kind k;
+	int status;
+	const struct swi_ruleset *rs = swi_ruleset_pick(year, reference_date, &k, &status);
+	if (status != SWI_OK)
+		return status;
+	if (ruleset_year)
+		*ruleset_year = rs->year;
+	if (kind)
+		*kind = k;
+	return SWI_OK;
 }

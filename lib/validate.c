@@ -26,7 +26,9 @@ struct ctx {
 	bool errors_only; /* the writer's gate: warnings are not even formatted */
 	int32_t qs, qe;  /* the reporting quarter; 0 if k1 or k2 is missing */
 	int32_t today;   /* reference date */
-	const struct swi_ruleset *rs; /* of the year, or the latest for its figures */
+	const struct swi_ruleset *rs; /* of the year, or the nearest (doc/years.md) */
+	swi_ruleset_kind rs_kind;
+	int rs_status; /* SWI_EYEAR: the year is outside the range (SWI-003) */
 	struct swi_where w;
 	int64_t record_line; /* line of the record being checked, 0 if none */
 	char bsn[10];
@@ -93,7 +95,7 @@ static uint32_t get(const void *record, int k)
 	return swi_value_load(&swi_kenmerken[k], record);
 }
 
-static int32_t today_local(void)
+int32_t swi_today_local(void)
 {
 	time_t now = time(NULL);
 	struct tm tm;
@@ -201,19 +203,45 @@ static void check_levering(struct ctx *c, const char *file_name)
 	const struct swi_levering *l = &c->d->levering;
 	check_required(c, SWI_CATEGORY_LEVERING, l, -1);
 
-	if (has(l, SWI_K_STATISTIEKJAAR) && !swi_ruleset_for_year(l->jaar))
-		add(c, SWI_RULE_NO_RULESET, SWI_CATEGORY_LEVERING, -1, SWI_K_STATISTIEKJAAR,
-		    "Statistiekjaar (kenmerk 1) %u: libswi heeft hiervoor geen regelset; "
-		    "ondersteunde jaren: %s", l->jaar, swi_ruleset_years());
+	if (has(l, SWI_K_STATISTIEKJAAR)) {
+		char years[64];
+		swi_ruleset_years(years, sizeof(years));
+		if (c->rs_status != SWI_OK)
+			add(c, SWI_RULE_NO_RULESET, SWI_CATEGORY_LEVERING, -1, SWI_K_STATISTIEKJAAR,
+			    "Statistiekjaar (kenmerk 1) %u: libswi heeft hiervoor geen regelset; een "
+			    "levering gaat over %d tot en met %d (een jaar na de peildatum %08d); "
+			    "regelsets: %s", l->jaar, swi_ruleset_first_year(), c->today / 10000 + 1,
+			    c->today, years);
+		else if (c->rs_kind == SWI_RULESET_NEWEST)
+			add(c, SWI_RULE_RULESET_NEWEST, SWI_CATEGORY_LEVERING, -1, SWI_K_STATISTIEKJAAR,
+			    "Statistiekjaar (kenmerk 1) %u: libswi heeft voor dit jaar geen eigen "
+			    "regelset; gecontroleerd met de nieuwste, regelset %d (regelsets: %s)",
+			    l->jaar, c->rs->year, years);
+		else if (c->rs_kind == SWI_RULESET_OLDEST)
+			add(c, SWI_RULE_RULESET_OLDEST, SWI_CATEGORY_LEVERING, -1, SWI_K_STATISTIEKJAAR,
+			    "Statistiekjaar (kenmerk 1) %u ligt voor de oudste regelset van libswi; "
+			    "gecontroleerd met regelset %d (regelsets: %s)", l->jaar, c->rs->year, years);
+	}
 
-	const struct swi_ruleset *rs = has(l, SWI_K_STATISTIEKJAAR) ? swi_ruleset_for_year(l->jaar)
-								      : NULL;
-	if (rs && has(l, SWI_K_GEMEENTECODE)) {
-		const struct swi_gemeente_list *list = swi_gemeenten_for_year(rs->gemeente_year);
-		if (list && !swi_gemeente_find(list, l->gemeentecode))
+	if (has(l, SWI_K_STATISTIEKJAAR) && has(l, SWI_K_GEMEENTECODE)) {
+		struct swi_gemeente_choice choice;
+		int rc = swi_gemeenten_resolve(c->d, l->jaar, c->today, &choice);
+		if (rc != SWI_OK) {
+			c->rc = rc;
+			return;
+		}
+		const struct swi_gemeente_list *list = choice.list;
+		const char *from = choice.source[0] ? " uit " : "";
+		if (list->year != l->jaar && c->rs_status == SWI_OK)
+			add(c, SWI_RULE_GEMEENTEN_NEWEST, SWI_CATEGORY_LEVERING, -1, SWI_K_GEMEENTECODE,
+			    "Gemeentecode (kenmerk 7): er is geen CBS-lijst van gemeenten op 1 januari "
+			    "%u; gecontroleerd met de lijst van 1 januari %d%s%s", l->jaar, list->year,
+			    from, choice.source);
+		if (!swi_gemeente_find(list, l->gemeentecode))
 			add(c, SWI_RULE_GEMEENTE, SWI_CATEGORY_LEVERING, -1, SWI_K_GEMEENTECODE,
 			    "Gemeentecode (kenmerk 7) %04u staat niet in de CBS-lijst van gemeenten "
-			    "op 1 januari %d", l->gemeentecode, list->year);
+			    "op 1 januari %d%s%s", l->gemeentecode, list->year, from, choice.source);
+		swi_gemeenten_choice_release(c->d, &choice);
 	}
 
 	bool named = has(l, 1) && has(l, 2) && has(l, 6) && has(l, 7);
@@ -305,7 +333,9 @@ static void report_duplicates(struct ctx *c, long n, swi_category kind, enum swi
 
 struct person_facts {
 	bool has_pip, b1_or_z, z_done;
-	uint32_t first_pip; /* earliest PIPDatum, 0 if none */
+	uint32_t first_pip;  /* earliest PIPDatum, 0 if none */
+	uint32_t latest_pip; /* latest PIPDatum, 0 if none */
+	uint32_t n_pips, n_dated;
 };
 
 static void check_pips(struct ctx *c, const struct swi_person *p, struct person_facts *f)
@@ -324,6 +354,10 @@ static void check_pips(struct ctx *c, const struct swi_person *p, struct person_
 		f->z_done |= route == 3 && r->u.pip.einddatum;
 		if (datum && (!f->first_pip || datum < f->first_pip))
 			f->first_pip = datum;
+		if (datum > f->latest_pip)
+			f->latest_pip = datum;
+		f->n_pips++;
+		f->n_dated += datum != 0;
 		if (!route)
 			add(c, SWI_RULE_PIP_NO_ROUTE, SWI_CATEGORY_PIP, i, 31,
 			    "PIP %lld: Leerroute - route (kenmerk 31) ontbreekt; alleen juist bij "
@@ -342,11 +376,22 @@ static void check_pips(struct ctx *c, const struct swi_person *p, struct person_
 			    "PIP %lld: Leerroute - einddatum (kenmerk 34) %08u is alleen voor de Z-route; "
 			    "de route is %s", (long long)i + 1, r->u.pip.einddatum,
 			    route == 1 ? "1 (B1-route)" : route == 2 ? "2 (Onderwijsroute)" : "niet gevuld");
-		/* 2.3: "dient niet gevuld te worden indien de inburgeraar ... is verhuisd" */
-		if (r->u.pip.einddatum && p->einde_reden == 1)
+		/* 2.3: "dient niet gevuld te worden indien de inburgeraar ... is verhuisd":
+		 * an eindgesprek after the move cannot be this gemeente's. One on or
+		 * before it (completed, then moved) is what k23-k27 rest on and 3.3.1
+		 * repeats every quarter: a warning only, so such a person can be
+		 * delivered. Without a move date, SWI-038 already says what is wrong. */
+		if (r->u.pip.einddatum && p->einde_reden == 1 && p->einde_datum &&
+		    r->u.pip.einddatum > p->einde_datum)
 			add(c, SWI_RULE_K34_AFTER_MOVE, SWI_CATEGORY_PIP, i, 34,
-			    "PIP %lld: Leerroute - einddatum (kenmerk 34) %08u is gevuld maar de persoon "
-			    "is verhuisd (kenmerk 28 = 1)", (long long)i + 1, r->u.pip.einddatum);
+			    "PIP %lld: Leerroute - einddatum (kenmerk 34) %08u ligt na de verhuizing "
+			    "(kenmerk 28 = 1, datum kenmerk 29 %08u)", (long long)i + 1,
+			    r->u.pip.einddatum, p->einde_datum);
+		else if (r->u.pip.einddatum && p->einde_reden == 1)
+			add(c, SWI_RULE_K34_BEFORE_MOVE, SWI_CATEGORY_PIP, i, 34,
+			    "PIP %lld: Leerroute - einddatum (kenmerk 34) %08u is gevuld voor een "
+			    "persoon die verhuisd is (kenmerk 28 = 1); alleen juist als de Z-route "
+			    "voor de verhuizing is afgerond", (long long)i + 1, r->u.pip.einddatum);
 		if (r->u.pip.einddatum && r->u.pip.begindatum &&
 		    r->u.pip.einddatum < r->u.pip.begindatum)
 			add(c, SWI_RULE_ROUTE_ORDER, SWI_CATEGORY_PIP, i, 34,
@@ -410,7 +455,7 @@ static void check_talks(struct ctx *c, const struct swi_person *p)
 			  "zelfde datum (kenmerk 35)");
 }
 
-static void check_fines(struct ctx *c, const struct swi_person *p)
+static void check_fines(struct ctx *c, const struct swi_person *p, const struct person_facts *f)
 {
 	int64_t index = 0;
 	for (const struct swi_record *r = p->first; r; r = r->next) {
@@ -425,6 +470,12 @@ static void check_fines(struct ctx *c, const struct swi_person *p)
 			add(c, SWI_RULE_FINE_BEFORE_QUARTER, SWI_CATEGORY_BOETE, i, 36,
 			    "Boete %lld: datum (kenmerk 36) %08u ligt voor het verslagkwartaal; alleen "
 			    "juist als correctie van een eerder geleverde boete", (long long)i + 1, datum);
+		/* 2.5, k37: reden 2 is a fine during the traject, which the PIP
+		 * starts; 3.3.1 delivers the latest PIP every quarter. */
+		if (r->u.boete.reden == 2 && !f->has_pip)
+			add(c, SWI_RULE_FINE_NO_PIP, SWI_CATEGORY_BOETE, i, 37,
+			    "Boete %lld: reden (kenmerk 37) 2 (tijdens het inburgeringstraject) voor een "
+			    "persoon zonder PIP in de levering", (long long)i + 1);
 		if (p->einde_datum && datum > p->einde_datum)
 			add(c, SWI_RULE_FINE_AFTER_END, SWI_CATEGORY_BOETE, i, 36,
 			    "Boete %lld: datum (kenmerk 36) %08u ligt na het einde van de begeleiding "
@@ -475,7 +526,7 @@ static void check_person(struct ctx *c, const struct swi_person *p)
 
 	check_pips(c, p, &f);
 	check_talks(c, p);
-	check_fines(c, p);
+	check_fines(c, p, &f);
 	c->record_line = 0; /* duplicates below point at the person's line */
 
 	/* k18/k19: analfabetisme only if an alfabetiseringscursus is needed. */
@@ -544,6 +595,13 @@ static void check_person(struct ctx *c, const struct swi_person *p)
 		add(c, SWI_RULE_HOURS_NO_INTAKE, SWI_CATEGORY_PERSOON, -1, 16,
 		    "Brede intake - gevolgde uren taalles en KNM (kenmerk 16) %u zonder brede intake "
 		    "(kenmerk 15)", p->uren_taal_knm);
+	/* 3.3.1: several PIPs only for a quarter in which more than one applied;
+	 * the quarter after, only the latest (unless late or changed information). */
+	if (f.n_pips > 1 && f.n_dated == f.n_pips && c->qs && f.latest_pip < (uint32_t)c->qs)
+		add(c, SWI_RULE_PIPS_OLD, SWI_CATEGORY_PIP, -1, 30,
+		    "%u PIP's maar geen met een datum (kenmerk 30) in het verslagkwartaal (vanaf "
+		    "%08d); lever alleen het meest recente PIP (%08u), tenzij een eerder PIP "
+		    "gewijzigde of vertraagde informatie heeft", f.n_pips, c->qs, f.latest_pip);
 	if (f.has_pip && !p->alfabetiseringscursus)
 		add(c, SWI_RULE_PIP_NO_K18, SWI_CATEGORY_PERSOON, -1, 18,
 		    "Alfabetiseringscursus (kenmerk 18) ontbreekt terwijl er een PIP is");
@@ -576,14 +634,16 @@ static int validate(swi_report **out, swi_delivery *d, const char *file_name, un
 		c.qe = (int32_t)l->jaar * 10000 + l->kwartaal * 300 +
 		       (l->kwartaal == 1 || l->kwartaal == 4 ? 31 : 30);
 	}
-	c.today = d->reference_date ? d->reference_date : today_local();
-	c.rs = has(l, SWI_K_STATISTIEKJAAR) ? swi_ruleset_for_year(l->jaar) : NULL;
-	if (!c.rs)
-		c.rs = swi_ruleset_latest(); /* SWI-003 says so; the figures still serve */
+	c.today = d->reference_date ? d->reference_date : swi_today_local();
+	/* Without k1 (SWI-001) the newest ruleset lends its figures. */
+	c.rs = swi_ruleset_pick(has(l, SWI_K_STATISTIEKJAAR) ? l->jaar : 9999, c.today, &c.rs_kind,
+				&c.rs_status);
 	c.w = (struct swi_where){.person = -1, .record = -1, .line = d->levering_line, .bsn = ""};
 
 	check_levering(&c, file_name);
 	int64_t index = 0;
+	if (c.rc != SWI_OK)
+		goto done;
 	for (const swi_person *p = swi_delivery_first_person(d); p; p = swi_person_next(p)) {
 		swi_bsn_show(p->bsn, flags & SWI_VALIDATE_SHOW_BSN, c.bsn);
 		c.w = (struct swi_where){.person = index++, .record = -1, .line = p->line, .bsn = c.bsn};
@@ -591,6 +651,7 @@ static int validate(swi_report **out, swi_delivery *d, const char *file_name, un
 		if (c.rc != SWI_OK || swi_report_status(c.r) != SWI_OK)
 			break;
 	}
+done:
 	swi_free(d, c.keys);
 	int rc = swi_report_finish(c.r, c.rc, out);
 	if (rc == SWI_OK && swi_report_count_severity(*out, SWI_SEVERITY_ERROR) == 0) {
@@ -610,21 +671,23 @@ SWI_EXPORT int swi_delivery_validate(swi_report **out, swi_delivery *d, const ch
 	if (flags & ~(unsigned)SWI_VALIDATE_SHOW_BSN)
 		return swi_error(d, SWI_EINVAL, "onbekende validatievlaggen 0x%x", flags);
 	int rc = validate(out, d, file_name, flags, false);
-	if (rc != SWI_OK)
+	if (rc == SWI_ENOMEM)
 		return swi_error(d, rc, "onvoldoende geheugen voor het validatierapport");
-	return SWI_OK;
+	return rc; /* a list file's problem is in d's message already */
 }
 
 int swi_rules_gate(swi_delivery *d)
 {
 	/* Unchanged since a validation without errors, on the same day. */
 	if (d->clean_generation == d->generation + 1 &&
-	    d->clean_today == (d->reference_date ? d->reference_date : today_local()))
+	    d->clean_today == (d->reference_date ? d->reference_date : swi_today_local()))
 		return SWI_OK;
 	swi_report *r;
 	int rc = validate(&r, d, NULL, 0, true);
-	if (rc != SWI_OK)
+	if (rc == SWI_ENOMEM)
 		return swi_error(d, rc, "onvoldoende geheugen voor de validatie");
+	if (rc != SWI_OK)
+		return rc; /* a municipality list file: the message says which */
 	/* Missing schema-required kenmerken are the one error with its own code;
 	 * the message names an error of the rule that code stands for. */
 	enum swi_rule rule = SWI_RULE_REQUIRED;

@@ -207,13 +207,17 @@ swi_person *gen_person(swi_delivery *d, struct gen *g, unsigned flags)
 			MUST(swi_person_set_int(p, SWI_K_ANALFABETISME, gen_range(g, 1, 2)));
 	}
 
-	int b1_or_z = 0, z_done = 0;
+	int b1_or_z = 0, z_done = 0, n_made = 0;
 	if (stage == 2) {
 		int n_pips = (flags & GEN_FULL) ? 2 : gen_range(g, 1, 2);
 		int32_t pip_date = min32(gen_date_add_days(intake, gen_range(g, 20, 60)), qe);
 		int32_t route_begin = 0;
 		int route = gen_range(g, 1, 3);
 		for (int i = 0; i < n_pips && pip_date <= qe; i++) {
+			/* 3.3.1: several PIPs only when the latest is of this quarter. */
+			if ((flags & GEN_CLEAN) && i == n_pips - 1 && i > 0)
+				pip_date = max32(pip_date, qs);
+			n_made++;
 			swi_record *r;
 			MUST(swi_person_add_record(&r, p, SWI_CATEGORY_PIP));
 			MUST(swi_record_set_int(r, SWI_K_PIP_DATUM, pip_date));
@@ -303,7 +307,9 @@ swi_person *gen_person(swi_delivery *d, struct gen *g, unsigned flags)
 					  : date_between(g, fine_from, window_end);
 		MUST(swi_person_add_record(&r, p, SWI_CATEGORY_BOETE));
 		MUST(swi_record_set_int(r, SWI_K_BOETE_DATUM, date));
-		MUST(swi_record_set_int(r, SWI_K_BOETE_REDEN, gen_range(g, 1, 2)));
+		/* 2.5: reden 2 is a fine during the traject, which the PIP starts. */
+		int reden = gen_range(g, 1, 2);
+		MUST(swi_record_set_int(r, SWI_K_BOETE_REDEN, (flags & GEN_CLEAN) && !n_made ? 1 : reden));
 		MUST(swi_record_set_int(r, SWI_K_BOETE_BEDRAG, correction ? 0 : gen_range(g, 0, 1250)));
 	}
 	return p;

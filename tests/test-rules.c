@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <swi/swi.h>
 
@@ -422,12 +423,55 @@ static void remove_persons(struct base *b)
 static void f_no_ruleset(struct base *b)
 {
 	remove_persons(b);
-	dset(b, SWI_K_STATISTIEKJAAR, 2025);
-	OK(swi_delivery_set_reference_date(b->d, 20250415));
+	dset(b, SWI_K_STATISTIEKJAAR, 2021); /* before the law (1.2) */
+	OK(swi_delivery_set_reference_date(b->d, 20210415));
 }
 static void n_no_ruleset(struct base *b)
 {
 	remove_persons(b);
+}
+
+/* The list of lib/data/gemeenten-2026.csv given to the delivery as the list of `year`. */
+static void give_list(struct base *b, int year)
+{
+	const char *root = getenv("SWI_SOURCE_ROOT");
+	REQUIRE(root != NULL, "SWI_SOURCE_ROOT is not set (run through meson test)");
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/lib/data/gemeenten-2026.csv", root);
+	int rc = swi_delivery_load_gemeenten(b->d, year, path);
+	REQUIRE(rc == SWI_OK, "load %s: %s", path, swi_delivery_last_message(b->d));
+}
+
+/* SWI-017: 2027 Q1, delivered in April 2027, with a 2027 municipality list. */
+static void f_ruleset_newest(struct base *b)
+{
+	remove_persons(b);
+	dset(b, SWI_K_STATISTIEKJAAR, 2027);
+	OK(swi_delivery_set_reference_date(b->d, 20270415));
+	give_list(b, 2027);
+}
+static void n_ruleset_newest(struct base *b)
+{
+	remove_persons(b);
+	give_list(b, 2027);
+}
+/* SWI-018: a late correction for 2025 Q1. */
+static void f_ruleset_oldest(struct base *b)
+{
+	remove_persons(b);
+	dset(b, SWI_K_STATISTIEKJAAR, 2025);
+	OK(swi_delivery_set_reference_date(b->d, 20250415));
+}
+/* SWI-019: 2027 without a 2027 list (with the SWI-017 of the year in both). */
+static void f_gemeenten_newest(struct base *b)
+{
+	remove_persons(b);
+	dset(b, SWI_K_STATISTIEKJAAR, 2027);
+	OK(swi_delivery_set_reference_date(b->d, 20270415));
+}
+static void n_gemeenten_newest(struct base *b)
+{
+	f_ruleset_newest(b);
 }
 
 /* SWI-004: Brielle (0501) joined Voorne aan Zee (1992) on 1 January 2023. */
@@ -766,12 +810,24 @@ static void n_k23_missing(struct base *b)
 	pset(b->a, SWI_K_ZROUTE_INSCHATTING_TAALNIVEAU, 1);
 }
 
-/* SWI-042: 2.3 kenmerk 34, not filled for a person who moved (k28 = 1). */
+/* SWI-042: 2.3 kenmerk 34, an eindgesprek after the move (k28 = 1, k29). */
 static void f_k34_moved(struct base *b)
 {
 	pset(b->a, SWI_K_EINDE_BEGELEIDING_REDEN, 1);
+	rset(b->a_pip[0], SWI_K_LEERROUTE_EINDDATUM, 20260321);
 }
+/* On the move date: completed, then moved; a warning (SWI-044) at most. */
 static void n_k34_moved(struct base *b)
+{
+	pset(b->a, SWI_K_EINDE_BEGELEIDING_REDEN, 1);
+	rset(b->a_pip[0], SWI_K_LEERROUTE_EINDDATUM, 20260320);
+}
+/* SWI-044: completed the Z-route (k34, k23-k27) before moving: deliverable. */
+static void f_k34_before_move(struct base *b)
+{
+	pset(b->a, SWI_K_EINDE_BEGELEIDING_REDEN, 1);
+}
+static void n_k34_before_move(struct base *b)
 {
 	pset(b->a, SWI_K_EINDE_BEGELEIDING_REDEN, 2);
 }
@@ -875,11 +931,11 @@ static void n_fine_before_q(struct base *b)
 }
 static void f_pip_twice(struct base *b)
 {
-	rset(b->a_pip[1], SWI_K_PIP_DATUM, 20250201);
+	rset(b->a_pip[0], SWI_K_PIP_DATUM, 20260220);
 }
 static void n_pip_twice(struct base *b)
 {
-	rset(b->a_pip[1], SWI_K_PIP_DATUM, 20250202);
+	rset(b->a_pip[0], SWI_K_PIP_DATUM, 20260219);
 }
 static void f_fine_twice(struct base *b)
 {
@@ -966,6 +1022,27 @@ static void n_pip_no_k18(struct base *b)
 	punset(b->b, SWI_K_ALFABETISERINGSCURSUS);
 	OK(swi_record_remove(b->b_pip));
 	b->b_pip = NULL;
+	rset(b->b_fine[1], SWI_K_BOETE_REDEN, 1); /* not SWI-079 */
+}
+/* SWI-078: 3.3.1, the quarter after two PIPs only the latest is delivered. */
+static void f_pips_old(struct base *b)
+{
+	rset(b->a_pip[1], SWI_K_PIP_DATUM, 20251231);
+}
+static void n_pips_old(struct base *b)
+{
+	rset(b->a_pip[1], SWI_K_PIP_DATUM, 20260101);
+}
+/* SWI-079: 2.5, kenmerk 37 reden 2 is a fine during the traject the PIP starts. */
+static void f_fine_no_pip(struct base *b)
+{
+	OK(swi_record_remove(b->b_pip));
+	b->b_pip = NULL;
+}
+static void n_fine_no_pip(struct base *b)
+{
+	f_fine_no_pip(b);
+	rset(b->b_fine[1], SWI_K_BOETE_REDEN, 1);
 }
 
 static const struct rule_case cases[] = {
@@ -977,8 +1054,14 @@ static const struct rule_case cases[] = {
 	{"fine k37 missing", "SWI-001", ERR, 37, BOE, 1, 1, NULL, f_req_k37, n_req_k37, NULL, NULL},
 	{"fine k38 missing vs 0", "SWI-001", ERR, 38, BOE, 1, 0, NULL, f_req_k38, n_req_k38, NULL,
 	 NULL},
-	{"year 2025 vs 2026", "SWI-003", ERR, 1, LEV, -1, -1, "2026", f_no_ruleset, n_no_ruleset,
+	{"year 2021 vs 2026", "SWI-003", ERR, 1, LEV, -1, -1, "2021", f_no_ruleset, n_no_ruleset,
 	 NULL, NULL},
+	{"year 2027 vs 2026", "SWI-017", WARN, 1, LEV, -1, -1, "regelset 2026", f_ruleset_newest,
+	 n_ruleset_newest, NULL, NULL},
+	{"year 2025 vs 2026", "SWI-018", WARN, 1, LEV, -1, -1, "regelset 2026", f_ruleset_oldest,
+	 n_no_ruleset, NULL, NULL},
+	{"no 2027 list vs a 2027 list", "SWI-019", WARN, 7, LEV, -1, -1, "1 januari 2026",
+	 f_gemeenten_newest, n_gemeenten_newest, "SWI-017", NULL},
 	{"gemeente 0501 vs 1992", "SWI-004", ERR, 7, LEV, -1, -1, "0501", f_gem_brielle,
 	 n_gem_brielle, NULL, NULL},
 	{"gemeente 0000 vs 0014", "SWI-004", ERR, 7, LEV, -1, -1, "0000", f_gem_zero, n_gem_zero,
@@ -1045,8 +1128,10 @@ static const struct rule_case cases[] = {
 	 n_map_route2, NULL, NULL},
 	{"Z done without k23 vs k23=1", "SWI-041", WARN, 23, PER, 0, -1, NULL, f_k23_missing,
 	 n_k23_missing, NULL, NULL},
-	{"k34 with k28=1 vs k28=2", "SWI-042", ERR, 34, PIP, 0, 0, "20260210", f_k34_moved,
-	 n_k34_moved, NULL, NULL},
+	{"k34 day after move vs on move", "SWI-042", ERR, 34, PIP, 0, 0, "20260321", f_k34_moved,
+	 n_k34_moved, NULL, "SWI-044"},
+	{"k34 before move vs k28=2", "SWI-044", WARN, 34, PIP, 0, 0, "20260210", f_k34_before_move,
+	 n_k34_before_move, NULL, NULL},
 	{"PIP without route vs route 2", "SWI-043", WARN, 31, PIP, 1, 0, NULL, f_pip_no_route,
 	 n_pip_no_route, NULL, NULL},
 	{"ontzorgen end day before begin vs same day", "SWI-050", ERR, 14, PER, 0, -1, "20250114",
@@ -1088,6 +1173,10 @@ static const struct rule_case cases[] = {
 	 f_fine_after_end, n_fine_after_end, NULL, NULL},
 	{"PIP without k18 vs no PIP", "SWI-077", WARN, 18, PER, 1, -1, NULL, f_pip_no_k18,
 	 n_pip_no_k18, NULL, NULL},
+	{"two PIPs before the quarter vs one in it", "SWI-078", WARN, 30, PIP, 0, -1, "20251231",
+	 f_pips_old, n_pips_old, NULL, NULL},
+	{"fine reden 2 without PIP vs reden 1", "SWI-079", WARN, 37, BOE, 1, 1, NULL,
+	 f_fine_no_pip, n_fine_no_pip, NULL, NULL},
 };
 #define N_CASES ((int)(sizeof(cases) / sizeof(cases[0])))
 
@@ -1397,30 +1486,88 @@ static void expect_rules(const swi_report *r, const char *const *ids, const char
 			ids[i], i, dump(r));
 }
 
+/*
+ * The year policy of doc/years.md, per statistiekjaar, each delivered in
+ * April after its first quarter (the peildatum), unless said otherwise.
+ */
 START_TEST(test_no_ruleset)
 {
-	static const char *const none[] = {NULL}, *const once[] = {"SWI-003", NULL};
+	static const char *const none[] = {NULL}, *const error[] = {"SWI-003", NULL},
+				 *const oldest[] = {"SWI-018", NULL},
+				 *const newest[] = {"SWI-017", "SWI-019", NULL};
 	static const struct {
-		int year;
-		bool supported;
-	} years[] = {{2025, false}, {2026, true}, {2027, false}, {2022, false}};
+		int year, quarter;
+		int32_t reference;
+		const char *const *want;
+		const char *why;
+	} years[] = {
+		{2021, 1, 20210415, error, "before the law's first year (1.2)"},
+		{2022, 1, 20220415, oldest, "the law's first year: the oldest ruleset, own 2022 list"},
+		{2025, 1, 20250415, oldest, "a late correction: the oldest ruleset, own 2025 list"},
+		{2025, 4, 20260115, oldest, "a correction of 2025 Q4 in its aanleverperiode"},
+		{2026, 1, 20260415, none, "its own ruleset and list"},
+		{2026, 1, 20250228, none, "one year after the peildatum: still allowed"},
+		{2027, 1, 20270415, newest, "no ruleset, no list: the newest of both, two warnings"},
+		{2027, 1, 20260415, newest, "a year after the peildatum's year: allowed"},
+		{2028, 1, 20260415, error, "more than one year after the peildatum"},
+		{2030, 1, 20300415, newest, "still the 2026 ruleset, with its warning"},
+	};
 	for (size_t i = 0; i < sizeof(years) / sizeof(years[0]); i++) {
-		swi_delivery *d = header(years[i].year, 1, 153, years[i].year * 10000 + 415);
+		swi_delivery *d = header(years[i].year, years[i].quarter, 153, years[i].reference);
 		swi_report *r = validate_flags(d, NULL, 0);
-		expect_rules(r, years[i].supported ? none : once, "year");
-		if (!years[i].supported) {
-			const char *msg = swi_report_message(r, 0);
-			char year[8];
-			snprintf(year, sizeof(year), "%d", years[i].year);
-			ck_assert_int_eq(swi_report_kenmerk(r, 0), SWI_K_STATISTIEKJAAR);
-			ck_assert_int_eq(swi_report_person(r, 0), -1);
-			ck_assert_str_eq(swi_report_bsn(r, 0), "");
-			/* names the year and the years that are supported */
-			ck_assert_msg(strstr(msg, year) && strstr(msg, "2026"), "%s", msg);
+		char what[120], year[8];
+		snprintf(what, sizeof(what), "%d on %d: %s", years[i].year, (int)years[i].reference,
+			 years[i].why);
+		snprintf(year, sizeof(year), "%d", years[i].year);
+		/* The quarter is open on a peildatum before its end: SWI-006 only. */
+		if (years[i].reference < years[i].year * 10000 + 331) {
+			ck_assert_msg(strcmp(swi_report_rule(r, swi_report_count(r) - 1), "SWI-006") == 0,
+				      "%s:%s", what, dump(r));
+		} else {
+			expect_rules(r, years[i].want, what);
+		}
+		for (size_t j = 0; years[i].want[j]; j++) {
+			const char *msg = swi_report_message(r, j);
+			REQUIRE(strcmp(swi_report_rule(r, j), years[i].want[j]) == 0, "%s:%s", what,
+				dump(r));
+			REQUIRE(swi_report_person(r, j) == -1 && !*swi_report_bsn(r, j), "%s", what);
+			if (years[i].want[j][6] == '9') { /* SWI-019 names the list it used */
+				REQUIRE(swi_report_kenmerk(r, j) == SWI_K_GEMEENTECODE &&
+					strstr(msg, "1 januari 2026"), "%s: %s", what, msg);
+				continue;
+			}
+			REQUIRE(swi_report_kenmerk(r, j) == SWI_K_STATISTIEKJAAR, "%s", what);
+			/* names the year and the ruleset applied (or the range) */
+			REQUIRE(strstr(msg, year) && strstr(msg, "2026"), "%s: %s", what, msg);
+			if (years[i].want == error)
+				REQUIRE(strstr(msg, "2022 tot en met"), "%s: %s", what, msg);
+		}
+		/* The public function says the same. */
+		int ruleset = -1;
+		swi_ruleset_kind kind = (swi_ruleset_kind)-1;
+		int rc = swi_ruleset_for_year(years[i].year, years[i].reference, &ruleset, &kind);
+		if (years[i].want == error) {
+			REQUIRE(rc == SWI_EYEAR && ruleset == 0, "%s: rc %d ruleset %d", what, rc,
+				ruleset);
+		} else {
+			REQUIRE(rc == SWI_OK && ruleset == 2026, "%s: rc %d ruleset %d", what, rc,
+				ruleset);
+			REQUIRE(kind == (years[i].want == none	   ? SWI_RULESET_OWN
+					 : years[i].want == oldest ? SWI_RULESET_OLDEST
+								   : SWI_RULESET_NEWEST),
+				"%s: kind %d", what, (int)kind);
 		}
 		swi_report_free(r);
 		swi_delivery_free(d);
 	}
+	/* Arguments: optional outputs, a bad reference date. */
+	ck_assert_int_eq(swi_ruleset_for_year(2026, 20260415, NULL, NULL), SWI_OK);
+	ck_assert_int_eq(swi_ruleset_for_year(2026, 20260230, NULL, NULL), SWI_EINVAL);
+	time_t now = time(NULL);
+	struct tm tm;
+	ck_assert_ptr_nonnull(localtime_r(&now, &tm));
+	ck_assert_int_eq(swi_ruleset_for_year(2026, 0, NULL, NULL),
+			 tm.tm_year + 1900 + 1 >= 2026 ? SWI_OK : SWI_EYEAR);
 }
 END_TEST
 
@@ -1637,10 +1784,10 @@ START_TEST(test_reference_date)
 	swi_report *r = validate_flags(d, NULL, 0);
 	ck_assert_msg(swi_report_count(r) == 0, "%s", dump(r));
 	swi_report_free(r);
-	ck_assert_int_eq(swi_delivery_set_reference_date(d, 20240229), SWI_OK);
+	ck_assert_int_eq(swi_delivery_set_reference_date(d, 20250228), SWI_OK);
 	r = validate_flags(d, NULL, 0);
 	static const char *const open[] = {"SWI-006", NULL};
-	expect_rules(r, open, "peildatum 2024");
+	expect_rules(r, open, "peildatum 2025");
 	swi_report_free(r);
 	swi_delivery_free(d);
 }

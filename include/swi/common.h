@@ -86,6 +86,7 @@ enum swi_status {
 	SWI_EREQUIRED = -20,  /**< the kenmerk cannot be unset (a person's BSN) */
 	SWI_EYEAR = -21,      /**< no ruleset for that statistiekjaar */
 	SWI_EREMOVED = -22,   /**< the person or record was removed: the handle is stale */
+	SWI_EDATAFILE = -23,  /**< a data file (a municipality list) is malformed */
 };
 
 /**

@@ -56,11 +56,73 @@ SWI_EXPORT int swi_delivery_set_reference_date(swi_delivery *d, int32_t yyyymmdd
  * against k1, k2, k6 and k7 (guideline 3.4.2).
  * NEW report in *out (free with swi_report_free()), also when the delivery
  * has errors: the return value says whether validation ran, not whether the
- * data is valid. Returns SWI_OK, SWI_EINVAL or SWI_ENOMEM.
+ * data is valid. Returns SWI_OK, SWI_EINVAL, SWI_ENOMEM, or SWI_EDATAFILE /
+ * SWI_EIO when a municipality list file it looks for (see
+ * swi_delivery_load_gemeenten()) is malformed or unreadable; the message
+ * names the file and the line.
+ * A year without its own ruleset is checked as swi_ruleset_for_year() says.
  * Runs in time linear in the number of records.
  */
 SWI_EXPORT int swi_delivery_validate(swi_report **out, swi_delivery *d, const char *file_name,
 				     unsigned flags);
+
+/**
+ * How the ruleset for a statistiekjaar was chosen (doc/years.md). The
+ * values are permanent.
+ */
+typedef enum swi_ruleset_kind {
+	/** The year has its own ruleset. */
+	SWI_RULESET_OWN = 0,
+	/** A later year without its own ruleset: the newest one applies, and
+	 * validation warns once (SWI-017) naming it. */
+	SWI_RULESET_NEWEST = 1,
+	/** An earlier year, from the law's first year (2022) on: the oldest
+	 * ruleset applies, and validation warns once (SWI-018) naming it. */
+	SWI_RULESET_OLDEST = 2,
+} swi_ruleset_kind;
+
+/**
+ * Which ruleset swi_delivery_validate() applies to a delivery of
+ * statistiekjaar `year`, as the ruleset's own year in *ruleset_year (2026)
+ * and how it was chosen in *kind; both out-parameters are optional.
+ * `reference_date` is "today" as yyyymmdd (0: the system clock's local
+ * date), as set with swi_delivery_set_reference_date().
+ * Returns SWI_OK; SWI_EYEAR for a year before the law's first year (2022)
+ * or more than one year after the reference date's year (validation
+ * reports SWI-003, an error; *ruleset_year is then 0); SWI_EINVAL for a
+ * reference date that is not a date. The range and the rulesets come from
+ * the library's ruleset table. Thread-safe. Since 0.2.
+ */
+SWI_EXPORT int swi_ruleset_for_year(int year, int32_t reference_date, int *ruleset_year,
+				    swi_ruleset_kind *kind);
+
+/**
+ * Gives the delivery the CBS municipality list ("Gemeentelijke indeling op
+ * 1 januari") of statistiekjaar `year`, read from the CSV file at `path`;
+ * validation checks kenmerk 7 against it (SWI-004) instead of the list
+ * libswi finds itself. `year` 0: the year in the file's name
+ * (gemeenten-2027.csv), else the delivery's statistiekjaar (k1).
+ * The file: a header line (optional), then one municipality per line with
+ * its code and name, separated by ',' or ';'; a UTF-8 BOM, CRLF line ends,
+ * double quotes and codes written as StatLine writes them ("GM0363",
+ * padded with spaces) are accepted. When the header names columns, the
+ * first whose name contains "code" holds the code and the first that
+ * contains "naam" the name; otherwise they are the first two columns.
+ * Without a call libswi looks, per statistiekjaar, in this order:
+ *  1. the directory named by the environment variable SWI_GEMEENTEN_DIR,
+ *  2. the installed data directory (share/libswi/),
+ *  for a file gemeenten-YYYY.csv, and else 3. the list compiled into
+ *  libswi. A year without a list anywhere is checked against the newest
+ *  earlier list, with one warning (SWI-019) naming it.
+ * The list is copied into the delivery (freed with it); loading a list for
+ * a year again replaces the previous one. Different deliveries may hold
+ * different lists and be validated from different threads at once.
+ * Returns SWI_OK; SWI_EIO when the file cannot be read; SWI_EDATAFILE when
+ * it is malformed (the message names the file and the line; the delivery
+ * keeps no part of it); SWI_EINVAL (NULL, or no year); SWI_ENOMEM.
+ * Since 0.2.
+ */
+SWI_EXPORT int swi_delivery_load_gemeenten(swi_delivery *d, int year, const char *path);
 
 /**
  * Compares a delivery with the delivery of the previous quarter of the same
