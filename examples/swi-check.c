@@ -5,7 +5,11 @@
  * file, and optionally writes the mirror report as one HTML page.
  *
  *   swi-check FILE [--previous FILE] [--xsd FILE] [--json] [--html FILE]
- *             [--show-bsn] [--reference-date JJJJMMDD]
+ *             [--show-bsn] [--reference-date JJJJMMDD] [--gemeenten CSV]...
+ *
+ * --gemeenten gives the CBS municipality list of a year (gemeenten-JJJJ.csv,
+ * else the file's statistiekjaar) instead of the one libswi finds itself
+ * (doc/years.md). The text output names the ruleset that was applied.
  *
  * Exit status: 0 clean, 1 warnings only, 2 errors (or the file could not
  * be read). With --json every diagnostic is one JSON object on one line.
@@ -103,7 +107,8 @@ static void print_text(const struct item *items, size_t n)
 static int usage(void)
 {
 	fprintf(stderr, "gebruik: swi-check BESTAND [--previous BESTAND] [--xsd BESTAND] [--json]\n"
-			"                 [--html BESTAND] [--show-bsn] [--reference-date JJJJMMDD]\n");
+			"                 [--html BESTAND] [--show-bsn] [--reference-date JJJJMMDD]\n"
+			"                 [--gemeenten CSV]...\n");
 	return 2;
 }
 
@@ -131,6 +136,8 @@ int main(int argc, char **argv)
 	const char *file = NULL, *previous = NULL, *xsd = NULL, *html = NULL;
 	int json = 0, show_bsn = 0;
 	long reference = 0;
+	const char *lists[16];
+	size_t n_lists = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--json") == 0)
 			json = 1;
@@ -144,6 +151,8 @@ int main(int argc, char **argv)
 			html = argv[++i];
 		else if (i + 1 < argc && strcmp(argv[i], "--reference-date") == 0)
 			reference = strtol(argv[++i], NULL, 10);
+		else if (i + 1 < argc && strcmp(argv[i], "--gemeenten") == 0 && n_lists < 16)
+			lists[n_lists++] = argv[++i];
 		else if (argv[i][0] != '-' && !file)
 			file = argv[i];
 		else
@@ -163,8 +172,17 @@ int main(int argc, char **argv)
 		fprintf(stderr, "swi-check: %s\n", swi_delivery_last_message(d));
 		return 2;
 	}
+	for (size_t i = 0; i < n_lists; i++)
+		if (swi_delivery_load_gemeenten(d, 0, lists[i]) != SWI_OK) {
+			fprintf(stderr, "swi-check: %s\n", swi_delivery_last_message(d));
+			return 2;
+		}
 	unsigned vflags = show_bsn ? SWI_VALIDATE_SHOW_BSN : 0;
 	rc = swi_delivery_validate(&reports[1], d, file, vflags);
+	if (rc != SWI_OK && rc != SWI_ENOMEM) {
+		fprintf(stderr, "swi-check: %s\n", swi_delivery_last_message(d));
+		return 2;
+	}
 	if (rc == SWI_OK && previous) {
 		rc = swi_read_file(&prev, &reports[2], previous, xsd, show_bsn ? SWI_READ_SHOW_BSN : 0);
 		if (rc != SWI_OK)
@@ -205,6 +223,14 @@ int main(int argc, char **argv)
 	} else {
 		printf("%s: %zu persoon/personen, %zu fout(en), %zu waarschuwing(en)\n", file,
 		       swi_delivery_person_count(d), errors, warnings);
+		int32_t year = 0, ruleset = 0;
+		swi_ruleset_kind kind;
+		if (swi_delivery_get_int(d, SWI_K_STATISTIEKJAAR, &year) == SWI_OK &&
+		    swi_ruleset_for_year(year, (int32_t)reference, &ruleset, &kind) == SWI_OK)
+			printf("Regelset %d toegepast op statistiekjaar %d%s\n", ruleset, year,
+			       kind == SWI_RULESET_OWN ? "" : kind == SWI_RULESET_NEWEST
+				       ? " (geen eigen regelset: de nieuwste)"
+				       : " (voor de oudste regelset: de oudste)");
 		print_text(items, n);
 	}
 	if (html && write_html(d, html) != 0) {

@@ -4,7 +4,10 @@
  * --data it uses the synthetic example data shipped in examples/data, which
  * makes it the example of the whole job: build, validate, write.
  *
- *   swi-csv [--data DIR] [--zip] [--force] [--reference-date JJJJMMDD] [OUTDIR]
+ *   swi-csv [--data DIR] [--zip] [--force] [--reference-date JJJJMMDD]
+ *           [--gemeenten CSV] [OUTDIR]
+ *
+ * --gemeenten: the CBS municipality list of a year as a file (doc/years.md).
  *
  * OUTDIR defaults to the current directory. The report goes to stdout
  * (BSNs masked). Exit status: 0 written, 2 not written (a value was
@@ -33,6 +36,7 @@ int main(int argc, char **argv)
 	const char *outdir = ".", *data = getenv("SWI_EXAMPLE_DATA");
 	unsigned flags = 0;
 	long reference = 0;
+	const char *list = NULL;
 	if (!data)
 		data = SWI_EXAMPLE_DATA_DIR;
 	for (int i = 1; i < argc; i++) {
@@ -44,11 +48,13 @@ int main(int argc, char **argv)
 			flags |= SWI_WRITE_FORCE;
 		else if (i + 1 < argc && strcmp(argv[i], "--reference-date") == 0)
 			reference = strtol(argv[++i], NULL, 10);
+		else if (i + 1 < argc && strcmp(argv[i], "--gemeenten") == 0)
+			list = argv[++i];
 		else if (argv[i][0] != '-')
 			outdir = argv[i];
 		else {
 			fprintf(stderr, "gebruik: swi-csv [--data MAP] [--zip] [--force] "
-					"[--reference-date JJJJMMDD] [UITVOERMAP]\n");
+					"[--reference-date JJJJMMDD] [--gemeenten CSV] [UITVOERMAP]\n");
 			return 2;
 		}
 	}
@@ -59,6 +65,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int rejected = csv_import_dir(d, data, stderr);
+	if (rejected == 0 && list && swi_delivery_load_gemeenten(d, 0, list) != SWI_OK) {
+		fprintf(stderr, "swi-csv: %s\n", swi_delivery_last_message(d));
+		swi_delivery_free(d);
+		return 2;
+	}
 	if (rejected != 0 || (reference && swi_delivery_set_reference_date(d, (int32_t)reference))) {
 		if (rejected)
 			fprintf(stderr, "swi-csv: %d waarde(n) geweigerd bij het inlezen van %s\n",

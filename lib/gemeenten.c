@@ -98,6 +98,10 @@ static int split(struct parser *ps, char *s, char **fields, int max)
 				s++;
 			if (*s && *s != ps->sep)
 				return fail(ps, "tekst na een afsluitend aanhalingsteken"), -1;
+			while (out > start && blank(out[-1])) /* StatLine pads codes */
+				out--;
+			while (blank(*start) && start < out)
+				start++;
 		} else {
 			while (*s && *s != ps->sep)
 				out++, s++;

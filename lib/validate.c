@@ -657,6 +657,8 @@ done:
 	if (rc == SWI_OK && swi_report_count_severity(*out, SWI_SEVERITY_ERROR) == 0) {
 		d->clean_generation = d->generation + 1;
 		d->clean_today = c.today;
+	} else {
+		d->clean_generation = 0; /* a list file may have changed meanwhile */
 	}
 	return rc;
 }
