@@ -37,6 +37,8 @@ from .errors import (
 )
 from .kenmerken import ENUMS, KENMERKEN, Category, Kenmerk, ValueType, kenmerk, kenmerken
 from .report import Diagnostic, Mirror, Rule, Severity, rules
+from .years import RulesetChoice, RulesetKind, ruleset_for_year
+from .errors import DataFileError
 
 __version__ = "0.2.0"
 
@@ -64,5 +66,6 @@ __all__ = [
     "Kenmerk", "KENMERKEN", "kenmerk", "kenmerken", "version", "library_path", "strerror",
     "Error", "ValueRefused", "DuplicateBsn", "NotFound", "InvalidDelivery", "FileError",
     "WriteError", "ReadError", "OutOfMemory", "KenmerkError", "InvalidArgument", "Unsupported",
-    "StaleHandle", "Leerroute", *ENUMS,
+    "StaleHandle", "Leerroute", "ruleset_for_year", "RulesetKind", "RulesetChoice",
+    "DataFileError", *ENUMS,
 ]

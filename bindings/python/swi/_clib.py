@@ -54,6 +54,7 @@ EUNSUPPORTED = -19
 EREQUIRED = -20
 EYEAR = -21
 EREMOVED = -22
+EDATAFILE = -23
 
 # ---- flags -----------------------------------------------------------------
 VALIDATE_SHOW_BSN = 1 << 0
@@ -158,6 +159,8 @@ PROTOTYPES: dict[str, tuple[Any, list[Any]]] = {
     "swi_report_line": (c_int64, [_P, c_size_t]),
     "swi_rule_count": (c_size_t, []),
     "swi_rule_at": (c_int, [c_size_t, _cpp, POINTER(c_int), _cpp, _cpp, _cpp]),
+    "swi_ruleset_for_year": (c_int, [c_int, c_int32, POINTER(c_int), POINTER(c_int)]),
+    "swi_delivery_load_gemeenten": (c_int, [_P, c_int, c_char_p]),
     # write.h
     "swi_delivery_write_buffer": (c_int, [_PP, _P, c_uint]),
     "swi_delivery_write_fd": (c_int, [_P, c_uint, c_int]),

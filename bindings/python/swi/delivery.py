@@ -684,6 +684,15 @@ class Delivery:
         check(lib.delivery_file_name(h, 1 if zip else 0, buf, len(buf)), h)
         return buf.value.decode()
 
+    def load_gemeenten(self, path: PathLike, year: int = 0) -> None:
+        """Gives the delivery the CBS municipality list of statistiekjaar
+        `year` from a CSV file (0: the year in the name gemeenten-JJJJ.csv,
+        else the delivery's year), instead of the list libswi finds itself
+        (doc/years.md). Raises DataFileError naming the file and line when it
+        is malformed (nothing of it is kept), FileError when unreadable."""
+        h = self._live()
+        check(lib.delivery_load_gemeenten(h, int(year), os.fsencode(path)), h)
+
     def set_reference_date(self, value: DateLike) -> None:
         """'Today' for the rules about future dates (also used by the writers'
         own validation); 0 means the system clock's date."""

@@ -11,6 +11,7 @@ Hierarchy::
     +-- FileError              (also OSError)    SWI_EIO
     |   +-- WriteError
     |   +-- ReadError
+    |   +-- DataFileError      a malformed municipality list (SWI_EDATAFILE)
     +-- OutOfMemory            (also MemoryError) SWI_ENOMEM
     +-- KenmerkError           (also ValueError) unknown kenmerk, or one of another record kind
     +-- InvalidArgument        (also ValueError) SWI_EINVAL, SWI_EREQUIRED
@@ -30,6 +31,7 @@ __all__ = [
     "FileError",
     "WriteError",
     "ReadError",
+    "DataFileError",
     "OutOfMemory",
     "KenmerkError",
     "InvalidArgument",
@@ -124,6 +126,11 @@ class Unsupported(Error):
     ruleset for the statistiekjaar (SWI_EYEAR)."""
 
 
+class DataFileError(FileError):
+    """A data file libswi reads (a municipality list, doc/years.md) is
+    malformed; the message names the file and the line (SWI_EDATAFILE)."""
+
+
 class StaleHandle(Error):
     """The object can no longer be used: its delivery was closed (`code` is
     SWI_EINVAL), or the person or record was removed (`code` is
@@ -151,6 +158,7 @@ _BY_CODE: dict[int, type[Error]] = {
     -20: InvalidArgument,
     -21: Unsupported,
     -22: StaleHandle,
+    -23: DataFileError,
 }
 
 

@@ -125,6 +125,7 @@ class Check(unittest.TestCase):
             -18: (swi.InvalidDelivery, swi.Error), -19: (swi.Unsupported, swi.Error),
             -20: (swi.InvalidArgument, ValueError), -21: (swi.Unsupported, swi.Error),
             -22: (swi.StaleHandle, swi.Error),
+            -23: (swi.DataFileError, OSError),
         }
         for code in range(-5, -12, -1):
             expected[code] = (swi.ValueRefused, ValueError)

@@ -520,6 +520,31 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	/* ---- validation ------------------------------------------------ */
 
 	/**
+	 * Gives the delivery the CBS municipality list of its statistiekjaar from
+	 * a CSV file, instead of the list libswi finds itself (doc/years.md): the
+	 * year is taken from the name gemeenten-JJJJ.csv, else the delivery's year.
+	 * Throws EDATAFILE (the message names the file and the line; nothing of the
+	 * file is kept) or EIO.
+	 */
+	public Delivery loadGemeenten(Path csv) {
+		return loadGemeenten(csv, 0);
+	}
+
+	/** As {@link #loadGemeenten(Path)}, for statistiekjaar {@code year} (0: as there). */
+	public Delivery loadGemeenten(Path csv, int year) {
+		if (csv == null)
+			throw new SwiException(Status.EINVAL.code(), "csv is null");
+		synchronized (lock) {
+			try {
+				check(SwiNative.swi_delivery_load_gemeenten(checkOpen(), year, SwiNative.cstr(csv.toString())));
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+		return this;
+	}
+
+	/**
 	 * Sets "today" for the rule that no date lies in the future; null means
 	 * the system clock (the default).
 	 */

@@ -30,6 +30,8 @@ public enum Status {
 	EYEAR(-21),
 	/** The person or record was removed: the handle is stale ({@link StaleHandleException}). */
 	EREMOVED(-22),
+	/** A data file (a municipality list) is malformed; the message names file and line. */
+	EDATAFILE(-23),
 	/** A code newer than this binding. */
 	UNKNOWN(Integer.MIN_VALUE);
 

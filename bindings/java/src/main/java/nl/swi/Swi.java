@@ -82,6 +82,22 @@ public final class Swi {
 		return Buffers.takeString(SwiNative.ptr(out));
 	}
 
+	/**
+	 * The ruleset validation applies to a delivery of statistiekjaar {@code year}
+	 * (doc/years.md), given "today" ({@code referenceDate}; null: the system
+	 * clock). Throws EYEAR for a year before 2022 or more than one year after
+	 * the reference date (validation reports SWI-003 for it).
+	 */
+	public static RulesetChoice rulesetForYear(int year, java.time.LocalDate referenceDate) {
+		int ref = referenceDate == null ? 0
+			: referenceDate.getYear() * 10000 + referenceDate.getMonthValue() * 100 + referenceDate.getDayOfMonth();
+		int[] ruleset = new int[1], kind = new int[1];
+		int rc = SwiNative.swi_ruleset_for_year(year, ref, ruleset, kind);
+		if (rc < 0)
+			throw SwiException.of(null, rc, "statistiekjaar " + year + ": " + SwiNative.swi_strerror(rc));
+		return new RulesetChoice(ruleset[0], RulesetChoice.Kind.values()[kind[0]]);
+	}
+
 	/** libswi's rule catalogue (doc/rules.md). */
 	public static List<Rule> rules() {
 		long n = SwiNative.swi_rule_count();

@@ -213,6 +213,8 @@ final class SwiNative {
 	static native long swi_rule_count();
 	static native int swi_rule_at(long i, long[] id, int[] severity, long[] kenmerken,
 				      long[] section, long[] description);
+	static native int swi_ruleset_for_year(int year, int referenceDate, int[] rulesetYear, int[] kind);
+	static native int swi_delivery_load_gemeenten(Pointer d, int year, byte[] path);
 
 	/* ---- write.h ----------------------------------------------------- */
 	static native int swi_delivery_write_buffer(long[] out, Pointer d, int flags);
