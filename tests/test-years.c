@@ -108,6 +108,56 @@ static const char *message_of(swi_delivery *d, const char *id, char *buf, size_t
 	return buf;
 }
 
+/* ---- whole deliveries per year -------------------------------------------- */
+
+/*
+ * Generated, otherwise clean deliveries of Q1 of each year, delivered in
+ * April of that year: what the levering gets, and that every one of them is
+ * written without SWI_WRITE_FORCE.
+ */
+START_TEST(test_years_written)
+{
+	static const struct {
+		int year;
+		const char *levering; /* levering-level rule ids */
+		const char *why;
+	} years[] = {
+		{2022, "SWI-018", "the law's first year: oldest ruleset (2026), own 2022 list"},
+		{2025, "SWI-018", "a late year: oldest ruleset (2026), own 2025 list"},
+		{2026, "", "its own ruleset and list"},
+		{2027, "SWI-017 SWI-019", "no 2027 ruleset or list: those of 2026, one warning each"},
+		{2030, "SWI-017 SWI-019", "the same, four years on"},
+	};
+	for (size_t i = 0; i < sizeof(years) / sizeof(years[0]); i++) {
+		struct gen g;
+		gen_seed(&g, 7);
+		swi_delivery *d = gen_delivery(years[i].year, 1);
+		gen_persons(d, &g, 200, GEN_CLEAN);
+		swi_report *r = NULL;
+		ck_assert_int_eq(swi_delivery_validate(&r, d, NULL, 0), SWI_OK);
+		char got[256] = "";
+		size_t n = 0;
+		for (size_t k = 0; k < swi_report_count(r); k++) {
+			ck_assert_msg(swi_report_person(r, k) < 0, "%d: %s %s", years[i].year,
+				      swi_report_rule(r, k), swi_report_message(r, k));
+			n += (size_t)snprintf(got + n, sizeof(got) - n, "%s%s", n ? " " : "",
+					      swi_report_rule(r, k));
+			if (strcmp(swi_report_rule(r, k), "SWI-019") != 0)
+				ck_assert_msg(strstr(swi_report_message(r, k), "regelset 2026"), "%s",
+					      swi_report_message(r, k));
+		}
+		ck_assert_msg(strcmp(got, years[i].levering) == 0, "%d (%s): got '%s'", years[i].year,
+			      years[i].why, got);
+		swi_report_free(r);
+		swi_buffer *buf = NULL;
+		ck_assert_msg(swi_delivery_write_buffer(&buf, d, 0) == SWI_OK, "%d: %s", years[i].year,
+			      swi_delivery_last_message(d));
+		swi_buffer_free(buf);
+		swi_delivery_free(d);
+	}
+}
+END_TEST
+
 /* ---- shapes ------------------------------------------------------------- */
 
 START_TEST(test_statline_shape)
@@ -381,6 +431,7 @@ static Suite *years_suite(void)
 	Suite *s = suite_create("years");
 	TCase *tc = tcase_create("lists");
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_years_written);
 	tcase_add_test(tc, test_statline_shape);
 	tcase_add_test(tc, test_merger);
 	tcase_add_loop_test(tc, test_malformed, 0, (int)(sizeof(malformed) / sizeof(malformed[0])));
