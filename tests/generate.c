@@ -215,7 +215,7 @@ swi_person *gen_person(swi_delivery *d, struct gen *g, unsigned flags)
 		int route = gen_range(g, 1, 3);
 		for (int i = 0; i < n_pips && pip_date <= qe; i++) {
 			/* 3.3.1: several PIPs only when the latest is of this quarter. */
-			if ((flags & GEN_CLEAN) && i == n_pips - 1 && i > 0)
+			if (i == n_pips - 1 && i > 0)
 				pip_date = max32(pip_date, qs);
 			n_made++;
 			swi_record *r;
