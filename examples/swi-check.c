@@ -175,12 +175,16 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < n_lists; i++)
 		if (swi_delivery_load_gemeenten(d, 0, lists[i]) != SWI_OK) {
 			fprintf(stderr, "swi-check: %s\n", swi_delivery_last_message(d));
+			swi_report_free(reports[0]);
+			swi_delivery_free(d);
 			return 2;
 		}
 	unsigned vflags = show_bsn ? SWI_VALIDATE_SHOW_BSN : 0;
 	rc = swi_delivery_validate(&reports[1], d, file, vflags);
 	if (rc != SWI_OK && rc != SWI_ENOMEM) {
 		fprintf(stderr, "swi-check: %s\n", swi_delivery_last_message(d));
+		swi_report_free(reports[0]);
+		swi_delivery_free(d);
 		return 2;
 	}
 	if (rc == SWI_OK && previous) {
