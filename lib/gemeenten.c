@@ -278,7 +278,10 @@ static int load_file(swi_delivery *d, const char *path, int year, bool missing_o
 		int e = errno;
 		if (missing_ok && (e == ENOENT || e == ENOTDIR))
 			return SWI_ENOTFOUND;
-		return swi_error(d, SWI_EIO, "gemeentelijst %s: %s", path, strerror(e));
+		char why[96] = "";
+		if (strerror_r(e, why, sizeof(why)) != 0) /* strerror() is not thread-safe */
+			snprintf(why, sizeof(why), "fout %d", e);
+		return swi_error(d, SWI_EIO, "gemeentelijst %s: %s", path, why);
 	}
 	size_t cap = 16384, size = 0;
 	char *text = swi_alloc(d, cap + 1);
