@@ -304,6 +304,62 @@ START_TEST(test_arguments)
 }
 END_TEST
 
+/* ---- allocation failure --------------------------------------------------- */
+
+struct failing {
+	long calls, fail_at, live;
+};
+
+static void *failing_alloc(void *ud, void *ptr, size_t size)
+{
+	struct failing *f = ud;
+	if (size == 0) {
+		if (ptr) {
+			f->live--;
+			free(ptr);
+		}
+		return NULL;
+	}
+	if (f->calls++ == f->fail_at)
+		return NULL;
+	void *p = realloc(ptr, size);
+	if (p && !ptr)
+		f->live++;
+	return p;
+}
+
+/* Each allocation of a load fails in turn: SWI_ENOMEM, the old list stays, nothing leaks. */
+START_TEST(test_load_out_of_memory)
+{
+	char without[4096], with[4096], got[512];
+	list_2026("zonder-2026.csv", 153, 0, without, sizeof(without));
+	list_2026("met-2026.csv", 0, 0, with, sizeof(with));
+	for (long n = 0;; n++) {
+		struct failing f = {.fail_at = -1};
+		swi_delivery *d = NULL;
+		ck_assert_int_eq(swi_delivery_new_with_allocator(&d, failing_alloc, &f), SWI_OK);
+		ck_assert_int_eq(swi_delivery_set_int(d, SWI_K_STATISTIEKJAAR, 2026), SWI_OK);
+		ck_assert_int_eq(swi_delivery_set_int(d, SWI_K_STATISTIEKKWARTAAL, 1), SWI_OK);
+		ck_assert_int_eq(swi_delivery_set_int(d, SWI_K_GEMEENTECODE, 153), SWI_OK);
+		ck_assert_int_eq(swi_delivery_set_reference_date(d, 20260415), SWI_OK);
+		ck_assert_int_eq(swi_delivery_load_gemeenten(d, 0, without), SWI_OK);
+		f.fail_at = f.calls + n;
+		int rc = swi_delivery_load_gemeenten(d, 0, with);
+		f.fail_at = -1;
+		if (rc == SWI_OK) {
+			ck_assert_msg(n > 2, "only %ld allocations", n);
+			swi_delivery_free(d);
+			ck_assert_int_eq(f.live, 0);
+			break;
+		}
+		ck_assert_int_eq(rc, SWI_ENOMEM);
+		ck_assert_msg(strstr(rules_of(d, got, sizeof(got)), "SWI-004"), "%ld: %s", n, got);
+		swi_delivery_free(d);
+		ck_assert_msg(f.live == 0, "failing allocation %ld: %ld blocks left", n, f.live);
+	}
+}
+END_TEST
+
 /* ---- the directory of $SWI_GEMEENTEN_DIR ---------------------------------- */
 
 START_TEST(test_env_dir)
@@ -436,6 +492,7 @@ static Suite *years_suite(void)
 	tcase_add_test(tc, test_merger);
 	tcase_add_loop_test(tc, test_malformed, 0, (int)(sizeof(malformed) / sizeof(malformed[0])));
 	tcase_add_test(tc, test_arguments);
+	tcase_add_test(tc, test_load_out_of_memory);
 	tcase_add_test(tc, test_env_dir);
 	tcase_add_test(tc, test_mirror_name);
 	tcase_add_test(tc, test_threads);
