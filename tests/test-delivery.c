@@ -1170,8 +1170,8 @@ START_TEST(test_strerror)
 	const char *unknown = swi_strerror(-1000);
 	ck_assert_ptr_nonnull(unknown);
 	ck_assert_int_gt((int)strlen(unknown), 0);
-	const char *seen[23];
-	for (int code = 0; code >= SWI_EREMOVED; code--) {
+	const char *seen[24];
+	for (int code = 0; code >= SWI_EDATAFILE; code--) {
 		const char *s = swi_strerror(code);
 		ck_assert_ptr_nonnull(s);
 		ck_assert_msg(strlen(s) > 0, "code %d", code);
@@ -1184,7 +1184,8 @@ START_TEST(test_strerror)
 	}
 	ck_assert_int_eq(SWI_EYEAR, -21);
 	ck_assert_int_eq(SWI_EREMOVED, -22);
-	static const int others[] = {1, 2, -23, -24, 1000, INT32_MIN, INT32_MAX};
+	ck_assert_int_eq(SWI_EDATAFILE, -23);
+	static const int others[] = {1, 2, -24, -25, 1000, INT32_MIN, INT32_MAX};
 	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
 		const char *s = swi_strerror(others[i]);
 		ck_assert_ptr_nonnull(s);
