@@ -4,6 +4,7 @@
 # without rebuilding libswi; with the list unchanged, clean again.
 #   gemeenten-sample.sh SWI-CSV SWI-CHECK SOURCE_ROOT
 set -u
+unset SWI_GEMEENTEN_DIR
 csv=$1 check=$2 root=$3
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
