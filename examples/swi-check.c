@@ -4,21 +4,28 @@
  * every rule of the guideline, optionally against the previous quarter's
  * file, and optionally writes the mirror report as one HTML page.
  *
- *   swi-check FILE [--previous FILE] [--xsd FILE] [--json] [--html FILE]
- *             [--show-bsn] [--reference-date JJJJMMDD] [--gemeenten CSV]...
+ *   swi-check [--previous BESTAND] [--xsd BESTAND] [--json] [--html BESTAND]
+ *             [--show-bsn] [--reference-date DATUM] [--gemeenten CSV]... BESTAND
  *
  * --gemeenten gives the CBS municipality list of a year (gemeenten-JJJJ.csv,
  * else the file's statistiekjaar) instead of the one libswi finds itself
  * (doc/years.md). The text output names the ruleset that was applied.
  *
- * Exit status: 0 clean, 1 warnings only, 2 errors (or the file could not
- * be read). With --json every diagnostic is one JSON object on one line.
+ * BESTAND "-" is standard input; --html - writes the page to standard
+ * output (the report then goes to standard error). Exit status: 0 clean,
+ * 1 warnings only, 2 errors in the file; 64 and up when the check could
+ * not run (see EXITS below and doc/swi-check.1.scd). With --json every
+ * diagnostic is one JSON object on one line.
  */
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <swi/swi.h>
+
+#include "tool.h"
 
 struct item {
 	const swi_report *report;
@@ -40,19 +47,22 @@ static int by_person(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* Where the report goes: stdout, or stderr when stdout carries the HTML page. */
+static FILE *rep;
+
 static void json_string(const char *s)
 {
-	putchar('"');
+	putc('"', rep);
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c == '"' || c == '\\')
-			printf("\\%c", c);
+			fprintf(rep, "\\%c", c);
 		else if (c < 0x20)
-			printf("\\u%04x", c);
+			fprintf(rep, "\\u%04x", c);
 		else
-			putchar(c);
+			putc(c, rep);
 	}
-	putchar('"');
+	putc('"', rep);
 }
 
 static const char *record_name(swi_category c)
@@ -71,17 +81,17 @@ static void print_json(const struct item *it)
 {
 	const swi_report *r = it->report;
 	size_t i = it->index;
-	printf("{\"rule\":");
+	fprintf(rep, "{\"rule\":");
 	json_string(swi_report_rule(r, i));
-	printf(",\"severity\":\"%s\",\"kenmerk\":%d,\"record\":\"%s\",\"record_index\":%lld,"
+	fprintf(rep, ",\"severity\":\"%s\",\"kenmerk\":%d,\"record\":\"%s\",\"record_index\":%lld,"
 	       "\"person\":%lld,\"bsn\":",
 	       swi_report_severity(r, i) == SWI_SEVERITY_ERROR ? "error" : "warning",
 	       swi_report_kenmerk(r, i), record_name(swi_report_category(r, i)),
 	       (long long)swi_report_record(r, i), (long long)swi_report_person(r, i));
 	json_string(swi_report_bsn(r, i));
-	printf(",\"line\":%lld,\"message\":", (long long)swi_report_line(r, i));
+	fprintf(rep, ",\"line\":%lld,\"message\":", (long long)swi_report_line(r, i));
 	json_string(swi_report_message(r, i));
-	printf("}\n");
+	fprintf(rep, "}\n");
 }
 
 static void print_text(const struct item *items, size_t n)
@@ -93,123 +103,283 @@ static void print_text(const struct item *items, size_t n)
 		if (person_of(&items[j]) != current) {
 			current = person_of(&items[j]);
 			if (current < 0)
-				printf("Bestand en levering:\n");
+				fprintf(rep, "Bestand en levering:\n");
 			else
-				printf("Persoon %lld (BSN %s):\n", (long long)current + 1,
+				fprintf(rep, "Persoon %lld (BSN %s):\n", (long long)current + 1,
 				       swi_report_bsn(r, i));
 		}
-		printf("  %s %-12s %s\n", swi_report_rule(r, i),
+		fprintf(rep, "  %s %-12s %s\n", swi_report_rule(r, i),
 		       swi_report_severity(r, i) == SWI_SEVERITY_ERROR ? "fout" : "waarschuwing",
 		       swi_report_message(r, i));
 	}
 }
 
-static int usage(void)
+enum {
+	OPT_PREVIOUS = TOOL_LONG_ONLY,
+	OPT_XSD,
+	OPT_JSON,
+	OPT_HTML,
+	OPT_SHOW_BSN,
+	OPT_REFERENCE_DATE,
+	OPT_GEMEENTEN,
+};
+
+#define MAX_LISTS 16
+
+/* One entry here and one case in main() per option; --help is made from it. */
+static const struct tool_option options[] = {
+	{"previous", OPT_PREVIOUS, "BESTAND", "vergelijk met het bestand van het vorige kwartaal"},
+	{"xsd", OPT_XSD, "BESTAND", "controleer de structuur tegen dit XSD (bijv. dat van het CBS)"},
+	{"json", OPT_JSON, NULL, "elke melding als een JSON-object op een eigen regel"},
+	{"html", OPT_HTML, "BESTAND", "schrijf het spiegelrapport als HTML-pagina; - is stdout"},
+	{"show-bsn", OPT_SHOW_BSN, NULL, "volledige BSN's in de meldingen (standaard gemaskeerd)"},
+	{"reference-date", OPT_REFERENCE_DATE, "DATUM",
+	 "peildatum jjjjmmdd of jjjj-mm-dd (standaard vandaag)"},
+	{"gemeenten", OPT_GEMEENTEN, "CSV",
+	 "gemeentelijst van een jaar (gemeenten-JJJJ.csv) i.p.v. de eigen; mag vaker"},
+	{"help", 'h', NULL, "toon deze hulp en stop"},
+	{"version", 'V', NULL, "toon de versie van swi-check en libswi en stop"},
+};
+
+static struct tool tool = {
+	.name = "swi-check",
+	.synopsis = "[OPTIE]... BESTAND",
+	.about = "Controleert een SWI-leveringsbestand (XML of zip) voor verzending aan het CBS:\n"
+		 "de bestandsnaam, de structuur, elke waarde en elke regel van de richtlijn.",
+	.operands = "BESTAND is het leveringsbestand; - leest het van de standaardinvoer.\n"
+		    "Met --html - gaat het rapport naar de standaardfout.",
+	.exits = "  0   geen meldingen\n"
+		 "  1   alleen waarschuwingen\n"
+		 "  2   fouten in het bestand\n"
+		 "  64  verkeerd gebruik: onbekende optie, ongeldige waarde\n"
+		 "  66  een invoerbestand (ook --xsd, --previous of --gemeenten) ontbreekt, is\n"
+		 "      onleesbaar of misvormd\n"
+		 "  69  zip-bestand, maar libswi is zonder zip gebouwd\n"
+		 "  70  onvoldoende geheugen of interne fout\n"
+		 "  73  het --html-bestand kan niet worden aangemaakt\n"
+		 "  74  schrijven naar het --html-bestand of de standaarduitvoer mislukt\n"
+		 "Bij 64 en hoger is het bestand niet (volledig) gecontroleerd.\n",
+	.options = options,
+	.n_options = sizeof(options) / sizeof(options[0]),
+};
+
+/* A missing or unreadable input of the tool itself: a tool error, never a finding. */
+static int readable(const char *what, const char *path)
 {
-	fprintf(stderr, "gebruik: swi-check BESTAND [--previous BESTAND] [--xsd BESTAND] [--json]\n"
-			"                 [--html BESTAND] [--show-bsn] [--reference-date JJJJMMDD]\n"
-			"                 [--gemeenten CSV]...\n");
-	return 2;
+	if (strcmp(path, "-") == 0)
+		return TOOL_CLEAN;
+	FILE *f = fopen(path, "rb");
+	if (f) {
+		char c;
+		size_t n = fread(&c, 1, 1, f);
+		int err = ferror(f) ? errno : 0;
+		fclose(f);
+		if (n == 1 || !err)
+			return TOOL_CLEAN;
+		errno = err;
+	}
+	fprintf(stderr, "swi-check: %s%s: %s\n", what, path, strerror(errno));
+	return TOOL_NOINPUT;
 }
 
-static int write_html(swi_delivery *d, const char *path)
+/* Standard input, read whole (the reader wants the bytes in one piece). */
+static int read_stdin(char **data, size_t *size)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	if (!buf)
+		return TOOL_SOFTWARE;
+	for (;;) {
+		n += fread(buf + n, 1, cap - n, stdin);
+		if (n < cap)
+			break;
+		char *bigger = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+		if (!bigger) {
+			free(buf);
+			return TOOL_SOFTWARE;
+		}
+		buf = bigger;
+		cap *= 2;
+	}
+	if (ferror(stdin)) {
+		fprintf(stderr, "swi-check: standaardinvoer: %s\n", strerror(errno));
+		free(buf);
+		return TOOL_NOINPUT;
+	}
+	*data = buf;
+	*size = n;
+	return TOOL_CLEAN;
+}
+
+/* The library's status as the tool's exit code when a file cannot be read at all. */
+static int read_failed(const char *path, int rc)
+{
+	fprintf(stderr, "swi-check: %s: %s\n", strcmp(path, "-") ? path : "standaardinvoer",
+		swi_strerror(rc));
+	switch (rc) {
+	case SWI_EIO:
+		return TOOL_NOINPUT;
+	case SWI_EUNSUPPORTED:
+		return 69; /* EX_UNAVAILABLE */
+	default:
+		return TOOL_SOFTWARE;
+	}
+}
+
+static int read_delivery(swi_delivery **d, swi_report **report, const char *path,
+			 const char *xsd, unsigned flags)
+{
+	int rc;
+	if (strcmp(path, "-") == 0) {
+		char *data;
+		size_t size;
+		int code = read_stdin(&data, &size);
+		if (code != TOOL_CLEAN)
+			return code;
+		rc = swi_read_buffer(d, report, data, size, xsd, flags);
+		free(data);
+	} else {
+		rc = swi_read_file(d, report, path, xsd, flags);
+	}
+	return rc == SWI_OK ? TOOL_CLEAN : read_failed(path, rc);
+}
+
+static int write_html(swi_delivery *d, FILE *f, const char *path, const char *source)
 {
 	swi_mirror *m;
 	swi_buffer *html;
 	if (swi_delivery_mirror(&m, d) != SWI_OK)
-		return -1;
-	int rc = swi_mirror_html(&html, m);
+		return TOOL_SOFTWARE;
+	int rc = swi_mirror_html_source(&html, m, source, 0);
 	swi_mirror_free(m);
 	if (rc != SWI_OK)
-		return -1;
-	FILE *f = fopen(path, "w");
-	int ok = f && fwrite(swi_buffer_data(html), 1, swi_buffer_size(html), f) ==
-			      swi_buffer_size(html);
-	if (f && fclose(f) != 0)
-		ok = 0;
+		return TOOL_SOFTWARE;
+	int ok = fwrite(swi_buffer_data(html), 1, swi_buffer_size(html), f) == swi_buffer_size(html);
+	ok &= fflush(f) == 0;
 	swi_buffer_free(html);
-	return ok ? 0 : -1;
+	if (!ok) {
+		fprintf(stderr, "swi-check: %s: schrijven mislukt: %s\n", path, strerror(errno));
+		return TOOL_IOERR;
+	}
+	return TOOL_CLEAN;
 }
 
 int main(int argc, char **argv)
 {
-	const char *file = NULL, *previous = NULL, *xsd = NULL, *html = NULL;
-	int json = 0, show_bsn = 0;
-	long reference = 0;
-	const char *lists[16];
+	const char *file = NULL, *previous = NULL, *xsd = NULL, *html = NULL, *arg;
+	int json = 0, show_bsn = 0, c;
+	int32_t reference = 0;
+	const char *lists[MAX_LISTS];
 	size_t n_lists = 0;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			json = 1;
-		else if (strcmp(argv[i], "--show-bsn") == 0)
-			show_bsn = 1;
-		else if (i + 1 < argc && strcmp(argv[i], "--previous") == 0)
-			previous = argv[++i];
-		else if (i + 1 < argc && strcmp(argv[i], "--xsd") == 0)
-			xsd = argv[++i];
-		else if (i + 1 < argc && strcmp(argv[i], "--html") == 0)
-			html = argv[++i];
-		else if (i + 1 < argc && strcmp(argv[i], "--reference-date") == 0)
-			reference = strtol(argv[++i], NULL, 10);
-		else if (i + 1 < argc && strcmp(argv[i], "--gemeenten") == 0 && n_lists < 16)
-			lists[n_lists++] = argv[++i];
-		else if (argv[i][0] != '-' && !file)
-			file = argv[i];
-		else
-			return usage();
+	while ((c = tool_next(&tool, argc, argv, &arg)) != -1) {
+		switch (c) {
+		case OPT_PREVIOUS: previous = arg; break;
+		case OPT_XSD: xsd = arg; break;
+		case OPT_JSON: json = 1; break;
+		case OPT_HTML: html = arg; break;
+		case OPT_SHOW_BSN: show_bsn = 1; break;
+		case OPT_REFERENCE_DATE:
+			if (tool_parse_date(&tool, "--reference-date", arg, &reference) != 0)
+				return TOOL_USAGE;
+			break;
+		case OPT_GEMEENTEN:
+			if (n_lists == MAX_LISTS)
+				return tool_usage_error(&tool, "ten hoogste %d keer --gemeenten",
+							MAX_LISTS);
+			lists[n_lists++] = arg;
+			break;
+		case 'h': tool_help(&tool); return TOOL_CLEAN;
+		case 'V': tool_version(&tool); return TOOL_CLEAN;
+		default: return TOOL_USAGE;
+		}
 	}
-	if (!file)
-		return usage();
+	if (optind >= argc)
+		return tool_usage_error(&tool, "geen bestand opgegeven");
+	file = argv[optind];
+	if (optind + 1 < argc)
+		return tool_usage_error(&tool, "een bestand tegelijk; te veel: %s", argv[optind + 1]);
+	if (previous && strcmp(previous, "-") == 0 && strcmp(file, "-") == 0)
+		return tool_usage_error(&tool, "BESTAND en --previous kunnen niet allebei - zijn");
+
+	/* The tool's own inputs first: a missing XSD is not a finding in the file. */
+	int code = readable("", file);
+	if (code == TOOL_CLEAN && xsd)
+		code = readable("--xsd ", xsd);
+	if (code == TOOL_CLEAN && previous)
+		code = readable("--previous ", previous);
+	for (size_t i = 0; code == TOOL_CLEAN && i < n_lists; i++)
+		code = readable("--gemeenten ", lists[i]);
+	if (code != TOOL_CLEAN)
+		return code;
+	if (xsd && strcmp(xsd, "-") == 0)
+		return tool_usage_error(&tool, "--xsd - wordt niet ondersteund; geef een bestand");
+
+	/* Then the output, before the work: an unwritable path is known at once. */
+	FILE *html_file = NULL;
+	rep = stdout;
+	if (html && strcmp(html, "-") == 0) {
+		html_file = stdout;
+		rep = stderr;
+	} else if (html && !(html_file = fopen(html, "w"))) {
+		fprintf(stderr, "swi-check: --html %s: %s\n", html, strerror(errno));
+		return TOOL_CANTCREAT;
+	}
 
 	swi_delivery *d = NULL, *prev = NULL;
 	swi_report *reports[4] = {NULL};
-	int rc = swi_read_file(&d, &reports[0], file, xsd, show_bsn ? SWI_READ_SHOW_BSN : 0);
-	if (rc != SWI_OK) {
-		fprintf(stderr, "swi-check: %s: %s\n", file, swi_strerror(rc));
-		return 2;
-	}
-	if (reference && swi_delivery_set_reference_date(d, (int32_t)reference) != SWI_OK) {
-		fprintf(stderr, "swi-check: %s\n", swi_delivery_last_message(d));
-		return 2;
-	}
-	for (size_t i = 0; i < n_lists; i++)
-		if (swi_delivery_load_gemeenten(d, 0, lists[i]) != SWI_OK) {
-			fprintf(stderr, "swi-check: %s\n", swi_delivery_last_message(d));
-			swi_report_free(reports[0]);
-			swi_delivery_free(d);
-			return 2;
-		}
+	struct item *items = NULL;
+	unsigned rflags = show_bsn ? SWI_READ_SHOW_BSN : 0;
 	unsigned vflags = show_bsn ? SWI_VALIDATE_SHOW_BSN : 0;
-	rc = swi_delivery_validate(&reports[1], d, file, vflags);
-	if (rc != SWI_OK && rc != SWI_ENOMEM) {
+	size_t n = 0, errors = 0, warnings = 0;
+
+	code = read_delivery(&d, &reports[0], file, xsd, rflags);
+	if (code != TOOL_CLEAN)
+		goto done;
+	if (reference && swi_delivery_set_reference_date(d, reference) != SWI_OK) {
 		fprintf(stderr, "swi-check: %s\n", swi_delivery_last_message(d));
-		swi_report_free(reports[0]);
-		swi_delivery_free(d);
-		return 2;
+		code = TOOL_SOFTWARE;
+		goto done;
 	}
-	if (rc == SWI_OK && previous) {
-		rc = swi_read_file(&prev, &reports[2], previous, xsd, show_bsn ? SWI_READ_SHOW_BSN : 0);
-		if (rc != SWI_OK)
-			fprintf(stderr, "swi-check: %s: %s\n", previous, swi_strerror(rc));
-		else
-			rc = swi_delivery_compare(&reports[3], prev, d, vflags);
+	/* A malformed municipality list is the tool's input, not the delivery's. */
+	for (size_t i = 0; i < n_lists; i++) {
+		int rc = swi_delivery_load_gemeenten(d, 0, lists[i]);
+		if (rc != SWI_OK) {
+			fprintf(stderr, "swi-check: %s\n", swi_delivery_last_message(d));
+			code = tool_exit_for(rc);
+			goto done;
+		}
+	}
+	/* Standard input has no file name to check against the header. A list
+	 * from SWI_GEMEENTEN_DIR that cannot be read fails here (66). */
+	int vrc = swi_delivery_validate(&reports[1], d, strcmp(file, "-") ? file : NULL, vflags);
+	if (vrc != SWI_OK) {
+		fprintf(stderr, "swi-check: %s\n", swi_delivery_last_message(d));
+		code = tool_exit_for(vrc);
+		goto done;
+	}
+	if (previous) {
+		code = read_delivery(&prev, &reports[2], previous, xsd, rflags);
+		if (code != TOOL_CLEAN)
+			goto done;
+		if (swi_delivery_compare(&reports[3], prev, d, vflags) != SWI_OK) {
+			fprintf(stderr, "swi-check: %s\n", swi_strerror(SWI_ENOMEM));
+			code = TOOL_SOFTWARE;
+			goto done;
+		}
 		/* Problems inside the previous file are not this file's: count them only. */
-		if (reports[2] && swi_report_count(reports[2]) && !json)
-			printf("Let op: het vorige bestand heeft zelf %zu melding(en).\n",
-			       swi_report_count(reports[2]));
-	}
-	if (rc != SWI_OK) {
-		fprintf(stderr, "swi-check: %s\n", swi_strerror(rc));
-		return 2;
+		if (swi_report_count(reports[2]) && !json)
+			fprintf(rep, "Let op: het vorige bestand heeft zelf %zu melding(en).\n",
+				swi_report_count(reports[2]));
 	}
 
 	const swi_report *shown[] = {reports[0], reports[1], reports[3]};
-	size_t n = 0, errors = 0, warnings = 0;
 	for (size_t k = 0; k < 3; k++)
 		n += swi_report_count(shown[k]);
-	struct item *items = calloc(n ? n : 1, sizeof(*items));
-	if (!items)
-		return 2;
+	items = calloc(n ? n : 1, sizeof(*items));
+	if (!items) {
+		code = TOOL_SOFTWARE;
+		goto done;
+	}
 	n = 0;
 	for (size_t k = 0; k < 3; k++) {
 		for (size_t i = 0; i < swi_report_count(shown[k]); i++, n++) {
@@ -225,26 +395,42 @@ int main(int argc, char **argv)
 		for (size_t j = 0; j < n; j++)
 			print_json(&items[j]);
 	} else {
-		printf("%s: %zu persoon/personen, %zu fout(en), %zu waarschuwing(en)\n", file,
-		       swi_delivery_person_count(d), errors, warnings);
-		int32_t year = 0, ruleset = 0;
+		fprintf(rep, "%s: %zu persoon/personen, %zu fout(en), %zu waarschuwing(en)\n",
+			strcmp(file, "-") ? file : "standaardinvoer", swi_delivery_person_count(d),
+			errors, warnings);
+		int32_t year = 0;
+		int ruleset = 0;
 		swi_ruleset_kind kind;
 		if (swi_delivery_get_int(d, SWI_K_STATISTIEKJAAR, &year) == SWI_OK &&
-		    swi_ruleset_for_year(year, (int32_t)reference, &ruleset, &kind) == SWI_OK)
-			printf("Regelset %d toegepast op statistiekjaar %d%s\n", ruleset, year,
-			       kind == SWI_RULESET_OWN ? "" : kind == SWI_RULESET_NEWEST
-				       ? " (geen eigen regelset: de nieuwste)"
-				       : " (voor de oudste regelset: de oudste)");
+		    swi_ruleset_for_year(year, reference, &ruleset, &kind) == SWI_OK)
+			fprintf(rep, "Regelset %d toegepast op statistiekjaar %d%s\n", ruleset,
+				(int)year,
+				kind == SWI_RULESET_OWN ? ""
+				: kind == SWI_RULESET_NEWEST
+					? " (geen eigen regelset: de nieuwste)"
+					: " (voor de oudste regelset: de oudste)");
 		print_text(items, n);
 	}
-	if (html && write_html(d, html) != 0) {
-		fprintf(stderr, "swi-check: kan %s niet schrijven\n", html);
-		errors++;
+	code = errors ? TOOL_ERRORS : warnings ? TOOL_WARNINGS : TOOL_CLEAN;
+	if (html_file) {
+		/* A page that was asked for and not written outranks the findings. */
+		int wrote = write_html(d, html_file, html,
+				       strcmp(file, "-") ? tool_base_name(file) : "standaardinvoer");
+		if (wrote != TOOL_CLEAN)
+			code = wrote;
 	}
+
+done:
+	if (html_file && html_file != stdout && fclose(html_file) != 0 && code < TOOL_USAGE) {
+		fprintf(stderr, "swi-check: --html %s: %s\n", html, strerror(errno));
+		code = TOOL_IOERR;
+	}
+	if (fflush(stdout) != 0 && code < TOOL_USAGE)
+		code = TOOL_IOERR;
 	free(items);
 	for (size_t k = 0; k < 4; k++)
 		swi_report_free(reports[k]);
 	swi_delivery_free(prev);
 	swi_delivery_free(d);
-	return errors ? 2 : warnings ? 1 : 0;
+	return code;
 }

@@ -1,106 +1,243 @@
 /*
  * swi-csv: turns CSV exports (one file per record kind, keyed by BSN; see
  * csv-import.h) into a checked SWI delivery and writes the file. Without
- * --data it uses the synthetic example data shipped in examples/data, which
+ * --data it uses the synthetic example data shipped with libswi, which
  * makes it the example of the whole job: build, validate, write.
  *
- *   swi-csv [--data DIR] [--zip] [--force] [--reference-date JJJJMMDD]
- *           [--gemeenten CSV] [OUTDIR]
+ *   swi-csv [--data MAP] [--zip] [--force] [--reference-date DATUM]
+ *           [--gemeenten CSV]... [UITVOERMAP]
  *
  * --gemeenten: the CBS municipality list of a year as a file (doc/years.md).
  *
- * OUTDIR defaults to the current directory. The report goes to stdout
- * (BSNs masked). Exit status: 0 written, 2 not written (a value was
- * refused, or the delivery has errors and --force was not given).
+ * UITVOERMAP defaults to the current directory; "-" writes the file to
+ * standard output (the report then goes to standard error). The report
+ * goes to stdout (BSNs masked). Exit status: 0 written, 2 not written (a
+ * value was refused, or the delivery has errors and --force was not
+ * given); 64 and up when the tool could not
+ * do its job (see doc/swi-csv.1.scd).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <swi/swi.h>
 
 #include "csv-import.h"
+#include "tool.h"
+
+/* Where the report goes: stdout, or stderr when stdout carries the file. */
+static FILE *rep;
 
 static void print_report(const swi_report *r)
 {
 	for (size_t i = 0; i < swi_report_count(r); i++) {
 		const char *bsn = swi_report_bsn(r, i);
-		printf("  %s %-12s %s%s%s%s\n", swi_report_rule(r, i),
-		       swi_report_severity(r, i) == SWI_SEVERITY_ERROR ? "fout" : "waarschuwing",
-		       *bsn ? "persoon " : "", bsn, *bsn ? ": " : "", swi_report_message(r, i));
+		fprintf(rep, "  %s %-12s %s%s%s%s\n", swi_report_rule(r, i),
+			swi_report_severity(r, i) == SWI_SEVERITY_ERROR ? "fout" : "waarschuwing",
+			*bsn ? "persoon " : "", bsn, *bsn ? ": " : "", swi_report_message(r, i));
+	}
+}
+
+enum {
+	OPT_DATA = TOOL_LONG_ONLY,
+	OPT_ZIP,
+	OPT_FORCE,
+	OPT_REFERENCE_DATE,
+	OPT_GEMEENTEN,
+};
+
+#define MAX_LISTS 16
+
+/* One entry here and one case in main() per option; --help is made from it. */
+static const struct tool_option options[] = {
+	{"data", OPT_DATA, "MAP", "lees de CSV-bestanden uit MAP (standaard de voorbeelddata)"},
+	{"zip", OPT_ZIP, NULL, "schrijf een zip-bestand met het XML-bestand erin"},
+	{"force", OPT_FORCE, NULL, "schrijf ook als de validatie fouten vindt"},
+	{"reference-date", OPT_REFERENCE_DATE, "DATUM",
+	 "peildatum jjjjmmdd of jjjj-mm-dd (standaard vandaag)"},
+	{"gemeenten", OPT_GEMEENTEN, "CSV",
+	 "gemeentelijst van een jaar (gemeenten-JJJJ.csv) i.p.v. de eigen; mag vaker"},
+	{"help", 'h', NULL, "toon deze hulp en stop"},
+	{"version", 'V', NULL, "toon de versie van swi-csv en libswi en stop"},
+};
+
+static struct tool tool = {
+	.name = "swi-csv",
+	.synopsis = "[OPTIE]... [UITVOERMAP]",
+	.about = "Maakt van CSV-exports (levering.csv, personen.csv, pips.csv, gesprekken.csv,\n"
+		 "boetes.csv) een gecontroleerd SWI-leveringsbestand en schrijft het onder zijn\n"
+		 "naam volgens de richtlijn in UITVOERMAP.",
+	.operands = "UITVOERMAP is standaard de huidige map; - schrijft het bestand naar de\n"
+		    "standaarduitvoer (het rapport gaat dan naar de standaardfout).",
+	.exits = "  0   geschreven (waarschuwingen, en met --force fouten, staan in het rapport)\n"
+		 "  2   niet geschreven: een waarde geweigerd, of fouten in de levering\n"
+		 "  64  verkeerd gebruik: onbekende optie, ongeldige waarde\n"
+		 "  66  de datamap, een CSV-bestand of een --gemeenten-lijst ontbreekt, is\n"
+		 "      onleesbaar of misvormd\n"
+		 "  69  --zip, maar libswi is zonder zip gebouwd\n"
+		 "  70  onvoldoende geheugen of interne fout\n"
+		 "  73  het bestand kan niet in UITVOERMAP worden aangemaakt\n"
+		 "  74  schrijven naar de standaarduitvoer mislukt\n",
+	.options = options,
+	.n_options = sizeof(options) / sizeof(options[0]),
+};
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * The example data: $SWI_EXAMPLE_DATA, else the source tree it was built
+ * from (an uninstalled build), else the copy `meson install` put under
+ * share/libswi. Both copies are the same files.
+ */
+static const char *example_data(void)
+{
+	const char *env = getenv("SWI_EXAMPLE_DATA");
+	if (env)
+		return env;
+#ifdef SWI_EXAMPLE_DATA_DIR
+	if (is_dir(SWI_EXAMPLE_DATA_DIR))
+		return SWI_EXAMPLE_DATA_DIR;
+#endif
+#ifdef SWI_INSTALLED_DATA_DIR
+	return SWI_INSTALLED_DATA_DIR;
+#else
+	return ".";
+#endif
+}
+
+static int write_failed(swi_delivery *d, int rc, const char *outdir)
+{
+	fprintf(stderr, "swi-csv: niet geschreven: %s\n", swi_delivery_last_message(d));
+	switch (rc) {
+	case SWI_EINVALID:
+	case SWI_EINCOMPLETE:
+		return TOOL_ERRORS;
+	case SWI_EIO:
+		return strcmp(outdir, "-") ? TOOL_CANTCREAT : TOOL_IOERR;
+	case SWI_EUNSUPPORTED:
+		return 69; /* EX_UNAVAILABLE */
+	default:
+		return TOOL_SOFTWARE;
 	}
 }
 
 int main(int argc, char **argv)
 {
-	const char *outdir = ".", *data = getenv("SWI_EXAMPLE_DATA");
+	const char *outdir = ".", *data = NULL, *arg;
 	unsigned flags = 0;
-	long reference = 0;
-	const char *list = NULL;
-	if (!data)
-		data = SWI_EXAMPLE_DATA_DIR;
-	for (int i = 1; i < argc; i++) {
-		if (i + 1 < argc && strcmp(argv[i], "--data") == 0)
-			data = argv[++i];
-		else if (strcmp(argv[i], "--zip") == 0)
-			flags |= SWI_WRITE_ZIP;
-		else if (strcmp(argv[i], "--force") == 0)
-			flags |= SWI_WRITE_FORCE;
-		else if (i + 1 < argc && strcmp(argv[i], "--reference-date") == 0)
-			reference = strtol(argv[++i], NULL, 10);
-		else if (i + 1 < argc && strcmp(argv[i], "--gemeenten") == 0)
-			list = argv[++i];
-		else if (argv[i][0] != '-')
-			outdir = argv[i];
-		else {
-			fprintf(stderr, "gebruik: swi-csv [--data MAP] [--zip] [--force] "
-					"[--reference-date JJJJMMDD] [--gemeenten CSV] [UITVOERMAP]\n");
-			return 2;
+	int32_t reference = 0;
+	int c;
+	const char *lists[MAX_LISTS];
+	size_t n_lists = 0;
+	while ((c = tool_next(&tool, argc, argv, &arg)) != -1) {
+		switch (c) {
+		case OPT_DATA: data = arg; break;
+		case OPT_ZIP: flags |= SWI_WRITE_ZIP; break;
+		case OPT_FORCE: flags |= SWI_WRITE_FORCE; break;
+		case OPT_REFERENCE_DATE:
+			if (tool_parse_date(&tool, "--reference-date", arg, &reference) != 0)
+				return TOOL_USAGE;
+			break;
+		case OPT_GEMEENTEN:
+			if (n_lists == MAX_LISTS)
+				return tool_usage_error(&tool, "ten hoogste %d keer --gemeenten",
+							MAX_LISTS);
+			lists[n_lists++] = arg;
+			break;
+		case 'h': tool_help(&tool); return TOOL_CLEAN;
+		case 'V': tool_version(&tool); return TOOL_CLEAN;
+		default: return TOOL_USAGE;
 		}
+	}
+	if (optind < argc)
+		outdir = argv[optind++];
+	if (optind < argc)
+		return tool_usage_error(&tool, "een uitvoermap tegelijk; te veel: %s", argv[optind]);
+	if (!data)
+		data = example_data();
+	int to_stdout = strcmp(outdir, "-") == 0;
+	rep = to_stdout ? stderr : stdout;
+
+	/* The tool's own inputs and outputs before any work. */
+	errno = 0;
+	if (!is_dir(data)) {
+		fprintf(stderr, "swi-csv: --data %s: %s\n", data,
+			errno ? strerror(errno) : "geen map");
+		return TOOL_NOINPUT;
+	}
+	errno = 0;
+	if (!to_stdout && (!is_dir(outdir) || access(outdir, W_OK | X_OK) != 0)) {
+		fprintf(stderr, "swi-csv: %s: %s\n", outdir, errno ? strerror(errno) : "geen map");
+		return TOOL_CANTCREAT;
 	}
 
 	swi_delivery *d;
 	if (swi_delivery_new(&d) != SWI_OK) {
 		fprintf(stderr, "swi-csv: onvoldoende geheugen\n");
-		return 2;
+		return TOOL_SOFTWARE;
 	}
 	int rejected = csv_import_dir(d, data, stderr);
-	if (rejected == 0 && list && swi_delivery_load_gemeenten(d, 0, list) != SWI_OK) {
+	if (rejected < 0) {
+		swi_delivery_free(d);
+		return TOOL_NOINPUT;
+	}
+	if (rejected) {
+		fprintf(stderr, "swi-csv: %d waarde(n) geweigerd bij het inlezen van %s\n", rejected,
+			data);
+		swi_delivery_free(d);
+		return TOOL_ERRORS;
+	}
+	if (reference && swi_delivery_set_reference_date(d, reference) != SWI_OK) {
 		fprintf(stderr, "swi-csv: %s\n", swi_delivery_last_message(d));
 		swi_delivery_free(d);
-		return 2;
+		return TOOL_SOFTWARE;
 	}
-	if (rejected != 0 || (reference && swi_delivery_set_reference_date(d, (int32_t)reference))) {
-		if (rejected)
-			fprintf(stderr, "swi-csv: %d waarde(n) geweigerd bij het inlezen van %s\n",
-				rejected < 0 ? 0 : rejected, data);
-		else
+	for (size_t i = 0; i < n_lists; i++) {
+		int rc = swi_delivery_load_gemeenten(d, 0, lists[i]);
+		if (rc != SWI_OK) {
 			fprintf(stderr, "swi-csv: %s\n", swi_delivery_last_message(d));
-		swi_delivery_free(d);
-		return 2;
+			swi_delivery_free(d);
+			return tool_exit_for(rc);
+		}
 	}
-	printf("libswi %s: %zu personen ingelezen uit %s\n", swi_version(),
-	       swi_delivery_person_count(d), data);
+	fprintf(rep, "libswi %s: %zu personen ingelezen uit %s\n", swi_version(),
+		swi_delivery_person_count(d), data);
 
 	swi_report *report;
-	if (swi_delivery_validate(&report, d, NULL, 0) != SWI_OK) {
+	int vrc = swi_delivery_validate(&report, d, NULL, 0);
+	if (vrc != SWI_OK) {
 		fprintf(stderr, "swi-csv: %s\n", swi_delivery_last_message(d));
 		swi_delivery_free(d);
-		return 2;
+		return tool_exit_for(vrc);
 	}
-	printf("validatie: %zu fout(en), %zu waarschuwing(en)\n",
-	       swi_report_count_severity(report, SWI_SEVERITY_ERROR),
-	       swi_report_count_severity(report, SWI_SEVERITY_WARNING));
+	fprintf(rep, "validatie: %zu fout(en), %zu waarschuwing(en)\n",
+		swi_report_count_severity(report, SWI_SEVERITY_ERROR),
+		swi_report_count_severity(report, SWI_SEVERITY_WARNING));
 	print_report(report);
 	swi_report_free(report);
 
+	int rc, code = TOOL_CLEAN;
 	char path[4096];
-	if (swi_delivery_write_dir(d, flags, outdir, path, sizeof(path)) != SWI_OK) {
-		fprintf(stderr, "swi-csv: niet geschreven: %s\n", swi_delivery_last_message(d));
-		swi_delivery_free(d);
-		return 2;
+	if (to_stdout) {
+		fflush(stdout);
+		rc = swi_delivery_write_fd(d, flags, STDOUT_FILENO);
+		snprintf(path, sizeof(path), "standaarduitvoer");
+	} else {
+		rc = swi_delivery_write_dir(d, flags, outdir, path, sizeof(path));
 	}
-	printf("geschreven: %s\n", path);
+	if (rc != SWI_OK)
+		code = write_failed(d, rc, outdir);
+	else
+		fprintf(rep, "geschreven: %s\n", path);
 	swi_delivery_free(d);
-	return 0;
+	if (fflush(stdout) != 0 && code < TOOL_USAGE)
+		code = TOOL_IOERR;
+	return code;
 }
