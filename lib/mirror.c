@@ -9,9 +9,12 @@
  * allocator (function and userdata), never the delivery itself, so it can
  * be used and freed after the delivery is gone.
  */
+#define _POSIX_C_SOURCE 200809L /* localtime_r */
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "gemeenten.h"
 #include "private.h"
@@ -45,8 +48,11 @@ struct swi_mirror {
 	size_t fines[N_REDEN];
 	int64_t amount[N_REDEN];
 
-	/* For the notes next to the doelgroep-bound kenmerken in the HTML. */
-	size_t pips_asiel;          /* PIPs of persons with k11 = 1 (k33) */
+	/* For the kenmerken that apply to one doelgroep (k11 = 1 or 2): the
+	 * records of each category per Type migrant of their person, and per
+	 * kenmerk the records inside its doelgroep that fill it. */
+	size_t by_type[SWI_CATEGORY_BOETE + 1][N_TYPE];
+	size_t filled_in_group[SWI_KENMERK_LAST + 1];
 	size_t persons_with_talks;
 	size_t persons_with_fines;
 };
@@ -58,21 +64,31 @@ static size_t cell(uint8_t code, size_t n)
 	return code < n ? code : 0;
 }
 
+/* Counts kenmerk k of `record` (of a person with Type migrant cell `type`). */
+static void count_filled(struct swi_mirror *m, int k, const void *record, size_t type)
+{
+	const struct swi_kenmerk_def *def = &swi_kenmerken[k];
+	if (!swi_value_is_set(def, record))
+		return;
+	m->filled[k]++;
+	if (def->doelgroep != SWI_DOELGROEP_ALLE && (size_t)def->doelgroep == type)
+		m->filled_in_group[k]++;
+}
+
 /* Counts one record into the snapshot; its kind decides which kenmerken. */
-static void count_record(struct swi_mirror *m, const struct swi_record *r, bool asiel)
+static void count_record(struct swi_mirror *m, const struct swi_record *r, size_t type)
 {
 	int first, last;
 	swi_category_range((swi_category)r->kind, &first, &last);
 	for (int k = first; k <= last; k++)
-		if (swi_value_is_set(&swi_kenmerken[k], r))
-			m->filled[k]++;
+		count_filled(m, k, r, type);
+	if (r->kind <= SWI_CATEGORY_BOETE)
+		m->by_type[r->kind][type]++;
 
 	switch (r->kind) {
 	case SWI_CATEGORY_PIP:
 		m->n_pips++;
 		m->pips[cell(r->u.pip.route, N_ROUTE)][cell(r->u.pip.niveau, N_NIVEAU)]++;
-		if (asiel)
-			m->pips_asiel++;
 		break;
 	case SWI_CATEGORY_GESPREK:
 		m->n_talks++;
@@ -93,15 +109,16 @@ static void count_record(struct swi_mirror *m, const struct swi_record *r, bool 
 
 static void count_person(struct swi_mirror *m, const struct swi_person *p)
 {
+	size_t type = cell(p->type_migrant, N_TYPE);
 	for (int k = SWI_K_BURGERSERVICENUMMER; k <= SWI_K_EINDE_BEGELEIDING_DATUM; k++)
-		if (swi_value_is_set(&swi_kenmerken[k], p))
-			m->filled[k]++;
+		count_filled(m, k, p, type);
 	m->n_persons++;
-	m->persons[cell(p->type_migrant, N_TYPE)][cell(p->geslacht, N_GESLACHT)]++;
+	m->persons[type][cell(p->geslacht, N_GESLACHT)]++;
+	m->by_type[SWI_CATEGORY_PERSOON][type]++;
 
-	bool asiel = p->type_migrant == 1, talks = false, fines = false;
+	bool talks = false, fines = false;
 	for (const struct swi_record *r = p->first; r; r = r->next) {
-		count_record(m, r, asiel);
+		count_record(m, r, type);
 		talks |= r->kind == SWI_CATEGORY_GESPREK;
 		fines |= r->kind == SWI_CATEGORY_BOETE;
 	}
@@ -586,11 +603,12 @@ static const char html_style[] =
 	"tr.tot td,tr.tot th{font-weight:600;border-top:2px solid #c5d4e6}\n"
 	".code{color:#667;font-size:13px}\n"
 	".note{color:#555;font-size:13px}\n"
+	".meta{color:#444;font-size:13px;margin:2px 0 0}\n"
 	"table.fill{width:100%;table-layout:fixed}\n"
 	"table.fill td{padding:4px 8px}\n"
 	"table.fill .k{width:36px;text-align:right;color:#555;font-variant-numeric:tabular-nums}\n"
-	"table.fill .l{width:390px}\n"
-	"table.fill .v{width:170px;text-align:right;white-space:nowrap;"
+	"table.fill .l{width:360px}\n"
+	"table.fill .v{width:250px;text-align:right;white-space:nowrap;"
 	"font-variant-numeric:tabular-nums}\n"
 	".tag{display:inline-block;font-size:11px;padding:0 5px;border-radius:3px;"
 	"background:#e6ecf3;color:#345;margin-left:4px;vertical-align:1px}\n"
@@ -778,11 +796,40 @@ static void html_fines(struct out *o, const swi_mirror *m)
 	put(o, " een of meer boetes.</p>\n");
 }
 
-/* One bar: kenmerk number, label with its tags, the bar, and the numbers. */
+/* Who a doelgroep-bound kenmerk is measured against, after the counts. */
+static const char *group_unit(int k)
+{
+	const struct swi_kenmerk_def *def = &swi_kenmerken[k];
+	bool asiel = def->doelgroep == SWI_DOELGROEP_ASIEL;
+	switch (def->category) {
+	case SWI_CATEGORY_PERSOON:
+		return asiel ? "asielmigranten" : "gezins- en overige migranten";
+	case SWI_CATEGORY_PIP:
+		return asiel ? "PIP&#39;s van asielmigranten" : "PIP&#39;s van gezinsmigranten";
+	case SWI_CATEGORY_GESPREK:
+		return asiel ? "gesprekken van asielmigranten" : "gesprekken van gezinsmigranten";
+	default:
+		return asiel ? "boetes van asielmigranten" : "boetes van gezinsmigranten";
+	}
+}
+
+/*
+ * One bar: kenmerk number, label with its tags, the bar, and the numbers.
+ * A kenmerk that applies to one doelgroep (Table 1: k12-k14 and k33 for
+ * asielmigranten, k35 for gezins- en overige migranten) is measured
+ * against the records of that doelgroep, not against all records: 13 of
+ * 13 asielmigranten is complete, even among 20 persons.
+ */
 static void html_fill_row(struct out *o, const swi_mirror *m, int k)
 {
 	const struct swi_kenmerk_def *def = &swi_kenmerken[k];
-	size_t filled = m->filled[k], base = base_of(m, k);
+	bool bound = def->doelgroep != SWI_DOELGROEP_ALLE;
+	size_t filled = m->filled[k], base = base_of(m, k), outside = 0;
+	if (bound) {
+		base = m->by_type[def->category][def->doelgroep];
+		outside = filled - m->filled_in_group[k];
+		filled = m->filled_in_group[k];
+	}
 	unsigned t = pct_tenths(filled, base);
 	/* A required kenmerk that is not always there is an error in the
 	 * file: its bar gets the warning colour. */
@@ -792,26 +839,27 @@ static void html_fill_row(struct out *o, const swi_mirror *m, int k)
 	put_html(o, def->label);
 	if (def->required)
 		put(o, " <span class=\"tag\">verplicht</span>");
-	if (def->doelgroep == SWI_DOELGROEP_ASIEL) {
-		/* The bar counts all records; the size of the doelgroep tells
-		 * the reader which share is the real target. */
-		put(o, "<br><span class=\"note\">geldt alleen voor asielmigranten (");
-		if (def->category == SWI_CATEGORY_PIP) {
-			put_count(o, m->pips_asiel);
-			put(o, " PIP&#39;s)");
-		} else {
-			put_count(o, swi_mirror_persons(m, 1, 0));
-			put(o, " personen)");
-		}
-		put(o, "</span>");
-	} else if (def->doelgroep == SWI_DOELGROEP_GEZIN) {
-		put(o, "<br><span class=\"note\">geldt alleen voor gezins- en overige migranten</span>");
+	if (def->doelgroep == SWI_DOELGROEP_ASIEL)
+		put(o, "<br><span class=\"note\">geldt alleen voor asielmigranten");
+	else if (def->doelgroep == SWI_DOELGROEP_GEZIN)
+		put(o, "<br><span class=\"note\">geldt alleen voor gezins- en overige migranten");
+	if (bound && outside) {
+		/* Values outside the doelgroep are errors (SWI-020): named, not counted. */
+		put(o, "; ook ingevuld bij ");
+		put_count(o, outside);
+		put(o, outside == 1 ? " record daarbuiten" : " records daarbuiten");
 	}
+	if (bound)
+		put(o, "</span>");
 	putf(o, "</td><td><div class=\"track\"><div class=\"bar%s\" style=\"width:%u.%u%%\"></div>"
 		"</div></td><td class=\"v\">", gap ? " gap" : "", t / 10, t % 10);
 	put_count(o, filled);
 	put(o, "/");
 	put_count(o, base);
+	if (bound) {
+		put(o, " ");
+		put(o, group_unit(k));
+	}
 	if (base == 0)
 		put(o, " (geen records)");
 	else if (t == 1000 || t == 0)
@@ -834,7 +882,8 @@ static void html_fill(struct out *o, const swi_mirror *m)
 	};
 	put(o, "<h2>Vulling per kenmerk</h2>\n"
 	       "<p class=\"intro\">Per kenmerk: hoeveel records het hebben ingevuld, van het aantal "
-	       "records waar het bij hoort (personen, PIP&#39;s, gesprekken of boetes)."
+	       "records waar het bij hoort (personen, PIP&#39;s, gesprekken of boetes); een kenmerk "
+	       "dat voor &eacute;&eacute;n doelgroep geldt, van de records van die doelgroep."
 	       "<span class=\"swatch\" style=\"background:#2f6db5\"></span>ingevuld"
 	       "<span class=\"swatch\" style=\"background:#d9822b\"></span>verplicht kenmerk dat "
 	       "niet overal is ingevuld</p>\n");
@@ -853,13 +902,42 @@ static void html_fill(struct out *o, const swi_mirror *m)
 	}
 }
 
+static int32_t today_local(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&now, &tm))
+		return 0;
+	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+/* 20261015 -> "15 oktober 2026". */
+static void put_date(struct out *o, int32_t yyyymmdd)
+{
+	static const char *const months[] = {"januari", "februari", "maart", "april", "mei",
+					     "juni", "juli", "augustus", "september",
+					     "oktober", "november", "december"};
+	int month = yyyymmdd / 100 % 100;
+	putf(o, "%d %s %d", (int)(yyyymmdd % 100), months[(month - 1) % 12], (int)(yyyymmdd / 10000));
+}
+
 SWI_EXPORT int swi_mirror_html(swi_buffer **out, const swi_mirror *m)
+{
+	return swi_mirror_html_source(out, m, NULL, 0);
+}
+
+SWI_EXPORT int swi_mirror_html_source(swi_buffer **out, const swi_mirror *m, const char *source,
+				      int32_t yyyymmdd)
 {
 	if (!out)
 		return SWI_EINVAL;
 	*out = NULL;
 	if (!m)
 		return SWI_EINVAL;
+	if (yyyymmdd == 0)
+		yyyymmdd = today_local();
+	if (yyyymmdd < 0 || !swi_date_valid((uint32_t)yyyymmdd))
+		return SWI_EDATE;
 	struct out o = {.b = swi_buffer_new(m->alloc, m->alloc_ud), .rc = SWI_OK};
 	if (!o.b)
 		return SWI_ENOMEM;
@@ -889,6 +967,16 @@ SWI_EXPORT int swi_mirror_html(swi_buffer **out, const swi_mirror *m)
 	}
 	if (m->filled[SWI_K_BERICHTGEVERCODE])
 		putf(&o, " &middot; berichtgever %04u", m->berichtgevercode);
+	put(&o, "</p>\n<p class=\"meta\">");
+	if (source) {
+		put(&o, "Bestand <strong class=\"src\">");
+		put_html(&o, source);
+		put(&o, "</strong> &middot; ");
+	}
+	put(&o, "gemaakt op <span class=\"date\">");
+	put_date(&o, yyyymmdd);
+	put(&o, "</span> &middot; libswi ");
+	put_html(&o, swi_version());
 	put(&o, "</p>\n</header>\n"
 		"<p class=\"intro\">Dit overzicht telt wat er in het leveringsbestand staat, zoals het "
 		"CBS dat na de levering terugmeldt (spiegelrapport, richtlijn 4.2.1). Vergelijk de "

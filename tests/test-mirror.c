@@ -776,18 +776,25 @@ START_TEST(test_html_fixture)
 	assert_bar(html, SWI_K_GEBOORTEDATUM, "80.0%", "4/5 (80,0%)", true);
 	assert_bar(html, SWI_K_BURGERSERVICENUMMER, "100.0%", "5/5 (100%)", false);
 	assert_bar(html, SWI_K_BREDE_INTAKE_BEGINDATUM, "40.0%", "2/5 (40,0%)", false);
-	assert_bar(html, SWI_K_ONTZORGEN_BEGINDATUM, "0.0%", "0/5 (0%)", false);
+	/* Doelgroep-bound kenmerken against their doelgroep: 2 asielmigranten,
+	 * 3 PIPs of asielmigranten, 3 talks of gezinsmigranten. */
+	assert_bar(html, SWI_K_ONTZORGEN_BEGINDATUM, "0.0%", "0/2 asielmigranten (0%)", false);
+	assert_bar(html, SWI_K_MAATSCHAPPELIJKE_BEGELEIDING_BEGINDATUM, "50.0%",
+		   "1/2 asielmigranten (50,0%)", false);
+	assert_bar(html, SWI_K_LEERROUTE_BEGINDATUM, "33.3%",
+		   "1/3 PIP&#39;s van asielmigranten (33,3%)", false);
 	assert_bar(html, SWI_K_PIP_DATUM, "83.3%", "5/6 (83,3%)", true);
 	assert_bar(html, SWI_K_LEERROUTE_NIVEAU, "50.0%", "3/6 (50,0%)", false);
-	assert_bar(html, SWI_K_VOORTGANGSGESPREK_DATUM, "66.7%", "2/3 (66,7%)", true);
+	assert_bar(html, SWI_K_VOORTGANGSGESPREK_DATUM, "66.7%",
+		   "2/3 gesprekken van gezinsmigranten (66,7%)", true);
 	assert_bar(html, SWI_K_BOETE_BEDRAG, "80.0%", "4/5 (80,0%)", true);
 	assert_bar(html, SWI_K_BOETE_REDEN, "100.0%", "5/5 (100%)", false);
-	/* The doelgroep note of k12 and k33 names the asiel share. */
+	/* The doelgroep note of k12 and k35 says who the kenmerk is for. */
 	char *row = bar_row(html, SWI_K_MAATSCHAPPELIJKE_BEGELEIDING_BEGINDATUM);
-	ck_assert_ptr_nonnull(strstr(row, "asielmigranten (2 personen)"));
+	ck_assert_ptr_nonnull(strstr(row, "geldt alleen voor asielmigranten</span>"));
 	free(row);
-	row = bar_row(html, SWI_K_LEERROUTE_BEGINDATUM);
-	ck_assert_ptr_nonnull(strstr(row, "asielmigranten (3 PIP&#39;s)"));
+	row = bar_row(html, SWI_K_VOORTGANGSGESPREK_DATUM);
+	ck_assert_ptr_nonnull(strstr(row, "geldt alleen voor gezins- en overige migranten</span>"));
 	free(row);
 
 	/* The tables: totals row of persons, a PIP cell, fines with euros. */
@@ -886,6 +893,107 @@ START_TEST(test_html_rounding)
 }
 END_TEST
 
+/*
+ * A kenmerk for one doelgroep is measured against that doelgroep: 13 of
+ * 13 asielmigranten among 20 persons is complete (100%, no gap), not
+ * 13/20. A value outside the doelgroep (an SWI-020 error) is named, not
+ * counted.
+ */
+START_TEST(test_html_doelgroep)
+{
+	swi_delivery *d;
+	OK(swi_delivery_new(&d));
+	header(d, 153);
+	struct gen g;
+	gen_seed(&g, 17);
+	for (int i = 0; i < 20; i++) {
+		char bsn[10];
+		swi_person *p;
+		do
+			gen_bsn_text(gen_bsn(&g), bsn);
+		while (swi_delivery_find_person(&p, d, bsn) == SWI_OK);
+		p = person(d, bsn, i < 13 ? 1 : 2, 1);
+		if (i < 13)
+			OK(swi_person_set_int(p, SWI_K_ONTZORGEN_BEGINDATUM, 20250101));
+		if (i < 5)
+			OK(swi_person_set_int(p, SWI_K_MAATSCHAPPELIJKE_BEGELEIDING_BEGINDATUM,
+					      20250101));
+		if (i == 19)
+			OK(swi_person_set_int(p, SWI_K_MAATSCHAPPELIJKE_BEGELEIDING_BEGINDATUM,
+					      20250101));
+		pip(p, 20250301, 1, 1);
+	}
+	swi_mirror *m = mirror_of(d);
+	/* The API keeps counting every record that fills it. */
+	ck_assert_uint_eq(swi_mirror_filled(m, SWI_K_ONTZORGEN_BEGINDATUM), 13);
+	ck_assert_uint_eq(swi_mirror_filled(m, SWI_K_MAATSCHAPPELIJKE_BEGELEIDING_BEGINDATUM), 6);
+	char *html = render(swi_mirror_html, m);
+	assert_bar(html, SWI_K_ONTZORGEN_BEGINDATUM, "100.0%", "13/13 asielmigranten (100%)", false);
+	assert_bar(html, SWI_K_MAATSCHAPPELIJKE_BEGELEIDING_BEGINDATUM, "38.5%",
+		   "5/13 asielmigranten (38,5%)", false);
+	char *row = bar_row(html, SWI_K_MAATSCHAPPELIJKE_BEGELEIDING_BEGINDATUM);
+	ck_assert_ptr_nonnull(strstr(row, "ook ingevuld bij 1 record daarbuiten"));
+	free(row);
+	row = bar_row(html, SWI_K_ONTZORGEN_BEGINDATUM);
+	ck_assert_ptr_null(strstr(row, "daarbuiten"));
+	free(row);
+	/* k33 against the 13 PIPs of asielmigranten; k34 (all) against all 20. */
+	assert_bar(html, SWI_K_LEERROUTE_BEGINDATUM, "0.0%", "0/13 PIP&#39;s van asielmigranten (0%)",
+		   false);
+	assert_bar(html, SWI_K_LEERROUTE_EINDDATUM, "0.0%", "0/20 (0%)", false);
+	/* No talks at all: k35 has nothing to measure against. */
+	assert_bar(html, SWI_K_VOORTGANGSGESPREK_DATUM, "0.0%",
+		   "0/0 gesprekken van gezinsmigranten (geen records)", false);
+	free(html);
+	swi_mirror_free(m);
+	swi_delivery_free(d);
+}
+END_TEST
+
+/* The page names the file (escaped), the day it was made and the libswi version. */
+START_TEST(test_html_source)
+{
+	swi_delivery *d = fixture_a();
+	swi_mirror *m = mirror_of(d);
+	swi_buffer *b = NULL;
+	OK(swi_mirror_html_source(&b, m, "<b>SWI&'0153\".XML", 20261015));
+	char *html = strndup(swi_buffer_data(b), swi_buffer_size(b));
+	swi_buffer_free(b);
+	assert_self_contained(html);
+	ck_assert_ptr_nonnull(strstr(html, "Bestand <strong class=\"src\">&lt;b&gt;SWI&amp;&#39;0153"
+					   "&quot;.XML</strong>"));
+	ck_assert_ptr_null(strstr(html, "<b>SWI"));
+	ck_assert_ptr_nonnull(strstr(html, "gemaakt op <span class=\"date\">15 oktober 2026</span>"));
+	char version[64];
+	snprintf(version, sizeof(version), "&middot; libswi %s</p>", swi_version());
+	ck_assert_ptr_nonnull(strstr(html, version));
+	/* The same inputs, the same page. */
+	OK(swi_mirror_html_source(&b, m, "<b>SWI&'0153\".XML", 20261015));
+	ck_assert_int_eq(swi_buffer_size(b), strlen(html));
+	ck_assert_int_eq(memcmp(swi_buffer_data(b), html, strlen(html)), 0);
+	swi_buffer_free(b);
+	free(html);
+
+	/* Without a source: no file line; 0 is today, with a date all the same. */
+	html = render(swi_mirror_html, m);
+	ck_assert_ptr_null(strstr(html, "Bestand <strong"));
+	ck_assert_ptr_nonnull(strstr(html, "gemaakt op <span class=\"date\">"));
+	ck_assert_ptr_nonnull(strstr(html, version));
+	free(html);
+
+	b = (swi_buffer *)1;
+	ck_assert_int_eq(swi_mirror_html_source(&b, m, "x", 20260230), SWI_EDATE);
+	ck_assert_ptr_null(b);
+	b = (swi_buffer *)1;
+	ck_assert_int_eq(swi_mirror_html_source(&b, m, "x", -1), SWI_EDATE);
+	ck_assert_ptr_null(b);
+	ck_assert_int_eq(swi_mirror_html_source(&b, NULL, "x", 0), SWI_EINVAL);
+	ck_assert_int_eq(swi_mirror_html_source(NULL, m, "x", 0), SWI_EINVAL);
+	swi_mirror_free(m);
+	swi_delivery_free(d);
+}
+END_TEST
+
 START_TEST(test_html_generated)
 {
 	swi_delivery *d = gen_delivery(2026, 2);
@@ -938,6 +1046,8 @@ static Suite *mirror_suite(void)
 	tcase_add_test(tc, test_html_escapes_names);
 	tcase_add_test(tc, test_html_rounding);
 	tcase_add_test(tc, test_html_generated);
+	tcase_add_test(tc, test_html_doelgroep);
+	tcase_add_test(tc, test_html_source);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -60,9 +60,32 @@ SWI_EXPORT int swi_mirror_json(swi_buffer **out, const swi_mirror *m);
 /**
  * The report as one self-contained HTML page (no external files, scripts
  * or network; inline CSS and SVG), in Dutch, with a bar chart of the fill
- * rate per kenmerk. NEW buffer. SWI_OK, SWI_EINVAL or SWI_ENOMEM.
+ * rate per kenmerk. A kenmerk that applies to one doelgroep (Table 1) is
+ * measured against that doelgroep's records. The page names the libswi
+ * version and today's date (the system clock's local date), not the file:
+ * the same as swi_mirror_html_source(out, m, NULL, 0).
+ * NEW buffer. SWI_OK, SWI_EINVAL or SWI_ENOMEM.
  */
 SWI_EXPORT int swi_mirror_html(swi_buffer **out, const swi_mirror *m);
+
+/**
+ * As swi_mirror_html(), and the page also names the file the counts come
+ * from and the day it was made.
+ *
+ * @param out       receives a NEW buffer (free with swi_buffer_free()); NULL on failure
+ * @param m         the snapshot
+ * @param source    the file name to show (HTML-escaped; a name, not a path, is
+ *                  what a reader needs), or NULL to show none. Not kept.
+ * @param yyyymmdd  the generation date to show; 0 means today by the system
+ *                  clock's local date. Give a date for reproducible pages.
+ * @return SWI_OK; SWI_EINVAL for a NULL `out` or `m`; SWI_EDATE when
+ *         `yyyymmdd` is not 0 and not an existing date; SWI_ENOMEM.
+ *
+ * Since 0.2. Thread-safety: like every reader of a snapshot, may run
+ * concurrently on the same snapshot.
+ */
+SWI_EXPORT int swi_mirror_html_source(swi_buffer **out, const swi_mirror *m, const char *source,
+				      int32_t yyyymmdd);
 
 #ifdef __cplusplus
 }

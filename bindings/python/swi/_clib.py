@@ -180,6 +180,7 @@ PROTOTYPES: dict[str, tuple[Any, list[Any]]] = {
     "swi_mirror_fine_amount": (c_int64, [_P, c_int]),
     "swi_mirror_json": (c_int, [_PP, _P]),
     "swi_mirror_html": (c_int, [_PP, _P]),
+    "swi_mirror_html_source": (c_int, [_PP, _P, c_char_p, c_int32]),
 }
 
 

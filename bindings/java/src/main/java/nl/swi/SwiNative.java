@@ -233,6 +233,7 @@ final class SwiNative {
 	static native long swi_mirror_fine_amount(Pointer m, int reden);
 	static native int swi_mirror_json(long[] out, Pointer m);
 	static native int swi_mirror_html(long[] out, Pointer m);
+	static native int swi_mirror_html_source(long[] out, Pointer m, byte[] source, int yyyymmdd);
 
 	/* ---- read.h ------------------------------------------------------ */
 	static native int swi_read_file(long[] out, long[] report, byte[] path,
