@@ -610,6 +610,7 @@ static const char html_style[] =
 	"table.fill .l{width:360px}\n"
 	"table.fill .v{width:250px;text-align:right;white-space:nowrap;"
 	"font-variant-numeric:tabular-nums}\n"
+	"table.fill .v.grp{white-space:normal}\n"
 	".tag{display:inline-block;font-size:11px;padding:0 5px;border-radius:3px;"
 	"background:#e6ecf3;color:#345;margin-left:4px;vertical-align:1px}\n"
 	".track{height:16px;background:#edf0f3;border-radius:3px;overflow:hidden;"
@@ -851,8 +852,10 @@ static void html_fill_row(struct out *o, const swi_mirror *m, int k)
 	}
 	if (bound)
 		put(o, "</span>");
+	/* "3/3 gesprekken van gezinsmigranten (100%)" may wrap; plain counts never. */
 	putf(o, "</td><td><div class=\"track\"><div class=\"bar%s\" style=\"width:%u.%u%%\"></div>"
-		"</div></td><td class=\"v\">", gap ? " gap" : "", t / 10, t % 10);
+		"</div></td><td class=\"v%s\">", gap ? " gap" : "", t / 10, t % 10,
+	     bound ? " grp" : "");
 	put_count(o, filled);
 	put(o, "/");
 	put_count(o, base);
