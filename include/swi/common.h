@@ -1,4 +1,4 @@
-/*
+/** @file
  * libswi - the CBS Statistiek Wet Inburgering (SWI) delivery library.
  *
  * common.h: the export macro, status codes, shared enums and the small
@@ -41,8 +41,11 @@ extern "C" {
  * newer libswi.so.0: compare swi_version() at run time where that matters
  * (the Python and Java bindings do so when they load the library).
  */
+/** Major version of these headers (a new major may break the API). */
 #define SWI_VERSION_MAJOR 0
+/** Minor version of these headers (a new minor adds API). */
 #define SWI_VERSION_MINOR 2
+/** Micro version of these headers (fixes only). */
 #define SWI_VERSION_MICRO 0
 
 /**
@@ -58,6 +61,7 @@ extern "C" {
 #if defined(SWI_BUILDING_LIBRARY) && defined(__GNUC__)
 #define SWI_EXPORT __attribute__((visibility("default")))
 #else
+/** Marks a public function: exported from libswi, empty for its users. */
 #define SWI_EXPORT
 #endif
 

@@ -1,4 +1,4 @@
-/*
+/** @file
  * libswi - delivery.h: building a delivery.
  *
  * A delivery (one file: one berichtgever, one gemeente, one quarter) owns
@@ -62,8 +62,11 @@
 extern "C" {
 #endif
 
+/** One delivery file (opaque): the header k1-k7 and its persons. Owns its tree. */
 typedef struct swi_delivery swi_delivery;
+/** One person (k8-k29) of a delivery (opaque); a BORROWED handle. */
 typedef struct swi_person swi_person;
+/** One PIP, voortgangsgesprek or boete of a person (opaque); a BORROWED handle. */
 typedef struct swi_record swi_record;
 
 /* ---- the delivery -------------------------------------------------- */
@@ -104,9 +107,22 @@ SWI_EXPORT int swi_delivery_last_kenmerk(const swi_delivery *d);
  */
 SWI_EXPORT const char *swi_delivery_last_message(const swi_delivery *d);
 
-/** Header kenmerken k1-k7. See "Setting values" above. */
+/**
+ * Sets header kenmerk `k` (k1-k7) to a number, code, year or date as
+ * yyyymmdd. See "Setting values" above. Returns SWI_OK, SWI_EINVAL (NULL
+ * handle), SWI_EKENMERK, SWI_ECATEGORY or the code of the refused value.
+ */
 SWI_EXPORT int swi_delivery_set_int(swi_delivery *d, int k, int32_t value);
+/**
+ * Sets header kenmerk `k` from the text that would stand in the file
+ * ("2026", "0153", "and"). `text` is copied. Codes as swi_delivery_set_int().
+ */
 SWI_EXPORT int swi_delivery_set_text(swi_delivery *d, int k, const char *text);
+/**
+ * Reads header kenmerk `k` as a number into `*out` (dates as yyyymmdd; a
+ * text kenmerk such as k5 gives SWI_EFORMAT: use swi_delivery_get_text()).
+ * SWI_OK, SWI_ENOTSET, SWI_EINVAL, SWI_EKENMERK, SWI_ECATEGORY or SWI_EFORMAT.
+ */
 SWI_EXPORT int swi_delivery_get_int(const swi_delivery *d, int k, int32_t *out);
 /** Copies the value and its NUL into buf (SWI_VALUE_MAX always suffices); SWI_EBUFFER if too small. */
 SWI_EXPORT int swi_delivery_get_text(const swi_delivery *d, int k, char *buf, size_t size);
@@ -206,7 +222,16 @@ SWI_EXPORT swi_delivery *swi_person_delivery(const swi_person *p);
  * Setting k8 changes the person's BSN (11-test and uniqueness are checked);
  * unsetting k8 gives SWI_EREQUIRED. */
 SWI_EXPORT int swi_person_set_int(swi_person *p, int k, int32_t value);
+/**
+ * Sets date kenmerk `k` of the person from its parts (2026, 1, 7);
+ * SWI_EDATE for a day that does not exist, SWI_EFORMAT for a kenmerk
+ * that is no date. Otherwise as swi_person_set_int().
+ */
 SWI_EXPORT int swi_person_set_date(swi_person *p, int k, int year, int month, int day);
+/**
+ * Sets kenmerk `k` of the person from the text that would stand in the
+ * file ("20260107", "2"); `text` is copied. Otherwise as swi_person_set_int().
+ */
 SWI_EXPORT int swi_person_set_text(swi_person *p, int k, const char *text);
 /**
  * Sets `n` kenmerken at once, kenmerken[i] to values[i], as *_set_int
@@ -217,9 +242,25 @@ SWI_EXPORT int swi_person_set_text(swi_person *p, int k, const char *text);
  */
 SWI_EXPORT int swi_person_set_ints(swi_person *p, size_t n, const int32_t *kenmerken,
 				   const int32_t *values);
+/**
+ * Reads kenmerk `k` of the person as a number into `*out` (dates as
+ * yyyymmdd, the BSN as a number). SWI_OK, SWI_ENOTSET, SWI_EINVAL,
+ * SWI_EKENMERK, SWI_ECATEGORY or SWI_EFORMAT (a text kenmerk); `*out` is
+ * only written on SWI_OK.
+ */
 SWI_EXPORT int swi_person_get_int(const swi_person *p, int k, int32_t *out);
+/**
+ * Copies kenmerk `k` of the person as it is written in the file, with its
+ * NUL, into `buf` (SWI_VALUE_MAX always suffices). SWI_OK, SWI_ENOTSET,
+ * SWI_EBUFFER (too small), SWI_EINVAL, SWI_EKENMERK or SWI_ECATEGORY.
+ */
 SWI_EXPORT int swi_person_get_text(const swi_person *p, int k, char *buf, size_t size);
+/**
+ * Removes the value of kenmerk `k` from the person (no error if it had
+ * none). k8, the BSN that keys the person, gives SWI_EREQUIRED.
+ */
 SWI_EXPORT int swi_person_unset(swi_person *p, int k);
+/** 1 if kenmerk `k` of the person is set, 0 if not, or a negative code. */
 SWI_EXPORT int swi_person_has(const swi_person *p, int k);
 
 /* ---- records: PIPs (k30-k34), voortgangsgesprekken (k35), boetes (k36-k38) */
@@ -263,14 +304,30 @@ SWI_EXPORT swi_person *swi_record_person(const swi_record *r);
 /** Record kenmerken k30-k38. See "Setting values" above; a kenmerk of
  * another record kind (k35 on a PIP) gives SWI_ECATEGORY. */
 SWI_EXPORT int swi_record_set_int(swi_record *r, int k, int32_t value);
+/**
+ * Sets date kenmerk `k` of the record from its parts; SWI_EDATE for a day
+ * that does not exist, SWI_EFORMAT for a kenmerk that is no date.
+ * Otherwise as swi_record_set_int().
+ */
 SWI_EXPORT int swi_record_set_date(swi_record *r, int k, int year, int month, int day);
+/**
+ * Sets kenmerk `k` of the record from the text that would stand in the
+ * file; `text` is copied. Otherwise as swi_record_set_int().
+ */
 SWI_EXPORT int swi_record_set_text(swi_record *r, int k, const char *text);
 /** As swi_person_set_ints(), for a record's kenmerken. */
 SWI_EXPORT int swi_record_set_ints(swi_record *r, size_t n, const int32_t *kenmerken,
 				   const int32_t *values);
+/** As swi_person_get_int(), for kenmerk `k` of the record. */
 SWI_EXPORT int swi_record_get_int(const swi_record *r, int k, int32_t *out);
+/** As swi_person_get_text(), for kenmerk `k` of the record. */
 SWI_EXPORT int swi_record_get_text(const swi_record *r, int k, char *buf, size_t size);
+/**
+ * Removes the value of kenmerk `k` from the record (no error if it had
+ * none). SWI_OK, SWI_EINVAL, SWI_EKENMERK or SWI_ECATEGORY.
+ */
 SWI_EXPORT int swi_record_unset(swi_record *r, int k);
+/** 1 if kenmerk `k` of the record is set, 0 if not, or a negative code. */
 SWI_EXPORT int swi_record_has(const swi_record *r, int k);
 
 #ifdef __cplusplus

@@ -1,4 +1,4 @@
-/*
+/** @file
  * libswi - kenmerk.h: the 38 kenmerken of the guideline and read-only
  * access to libswi's kenmerken table (element name, category, type,
  * width, code list). Bindings and CSV importers use this to map columns
@@ -57,8 +57,9 @@ typedef enum swi_kenmerk {
 	SWI_K_BOETE_BEDRAG = 38,
 } swi_kenmerk;
 
-/** Lowest and highest kenmerk number of the current table. */
+/** Lowest kenmerk number of the current table. */
 #define SWI_KENMERK_FIRST 1
+/** Highest kenmerk number of the current table. */
 #define SWI_KENMERK_LAST 38
 
 /**

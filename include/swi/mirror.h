@@ -1,4 +1,4 @@
-/*
+/** @file
  * libswi - mirror.h: the mirror report ("spiegelrapport", guideline 4.2.1):
  * the counts CBS sends back after a delivery, computed before the upload so
  * that a berichtgever can check them against its own administration.
@@ -16,6 +16,7 @@
 extern "C" {
 #endif
 
+/** A snapshot of the mirror report's counts (opaque); see above. */
 typedef struct swi_mirror swi_mirror;
 
 /** Counts the delivery. NEW: free with swi_mirror_free(). SWI_OK, SWI_EINVAL or SWI_ENOMEM. */

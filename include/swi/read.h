@@ -1,4 +1,4 @@
-/*
+/** @file
  * libswi - read.h: reading an SWI file back into a delivery, from any
  * producer, and checking it the way CBS's technical control does
  * (guideline 4.1.2).

@@ -1,4 +1,4 @@
-/*
+/** @file
  * libswi - build, validate and write the quarterly CBS Statistiek Wet
  * Inburgering (SWI) delivery file.
  *

@@ -1,4 +1,4 @@
-/*
+/** @file
  * libswi - validate.h: checking a delivery against the rules of the SWI
  * guideline before CBS does (its technical and statistical controls,
  * guideline 4.1), with stable, precise diagnostics.
@@ -30,11 +30,13 @@
 extern "C" {
 #endif
 
+/** The findings of one validation, read or comparison (opaque). */
 typedef struct swi_report swi_report;
 
+/** How bad a finding is; see the file description. */
 typedef enum swi_severity {
-	SWI_SEVERITY_ERROR = 1,
-	SWI_SEVERITY_WARNING = 2,
+	SWI_SEVERITY_ERROR = 1,   /**< CBS refuses the file */
+	SWI_SEVERITY_WARNING = 2, /**< a plausibility signal */
 } swi_severity;
 
 /** Flags for swi_delivery_validate(); combine with |. */

@@ -1,4 +1,4 @@
-/*
+/** @file
  * libswi - write.h: writing the XML file of a delivery, and the XSD.
  *
  * The output is deterministic byte for byte: UTF-8 with an XML
