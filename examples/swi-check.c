@@ -18,10 +18,13 @@
  * diagnostic is one JSON object on one line.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <swi/swi.h>
 
@@ -163,22 +166,26 @@ static struct tool tool = {
 	.n_options = sizeof(options) / sizeof(options[0]),
 };
 
-/* A missing or unreadable input of the tool itself: a tool error, never a finding. */
+/*
+ * A missing or unreadable input of the tool itself: a tool error, never a
+ * finding. Opened, not read, so a pipe (/dev/fd/N) loses no byte.
+ */
 static int readable(const char *what, const char *path)
 {
 	if (strcmp(path, "-") == 0)
 		return TOOL_CLEAN;
-	FILE *f = fopen(path, "rb");
-	if (f) {
-		char c;
-		size_t n = fread(&c, 1, 1, f);
-		int err = ferror(f) ? errno : 0;
-		fclose(f);
-		if (n == 1 || !err)
-			return TOOL_CLEAN;
-		errno = err;
-	}
-	fprintf(stderr, "swi-check: %s%s: %s\n", what, path, strerror(errno));
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+		errno = EISDIR;
+	else if (fd >= 0)
+		errno = 0;
+	int err = errno;
+	if (fd >= 0)
+		close(fd);
+	if (!err)
+		return TOOL_CLEAN;
+	fprintf(stderr, "swi-check: %s%s: %s\n", what, path, strerror(err));
 	return TOOL_NOINPUT;
 }
 

@@ -78,6 +78,10 @@ last="check json"; run 2 "$check" --json --reference-date 20261015 "$tmp/SWI_015
 has out '{"rule":"SWI-008"'
 
 # Standard input and output.
+# A pipe by name (/dev/fd/N): the name breaks the naming rule (2), but no
+# byte of the content may be lost to the readability check.
+last="check a pipe by name"; run 2 bash -c '"$1" --reference-date 20261015 <(cat "$2")' _ "$check" "$sample"
+lacks out "SWI-008"; lacks out "SWI-009"; has out "1 fout(en), 0 waarschuwing(en)"
 last="check stdin"; run 0 "$check" --reference-date 20261015 - <"$sample"; has out "standaardinvoer"
 last="check html to stdout"; run 0 "$check" --reference-date 20261015 --html - "$sample"
 head -c 15 "$tmp/out" | grep -q '<!DOCTYPE html>' || { echo "FAIL: --html - is no page"; fails=$((fails + 1)); }
