@@ -64,6 +64,9 @@ static const struct tool_option options[] = {
 	{"version", 'V', NULL, "toon de versie van swi-csv en libswi en stop"},
 };
 
+_Static_assert(sizeof(options) / sizeof(options[0]) <= TOOL_MAX_OPTIONS,
+	       "raise TOOL_MAX_OPTIONS in tool.h");
+
 static struct tool tool = {
 	.name = "swi-csv",
 	.synopsis = "[OPTIE]... [UITVOERMAP]",
