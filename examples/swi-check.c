@@ -159,7 +159,7 @@ static struct tool tool = {
 		 "  2   fouten in het bestand\n"
 		 "  64  verkeerd gebruik: onbekende optie, ongeldige waarde\n"
 		 "  66  een invoerbestand (ook --xsd, --previous of --gemeenten) ontbreekt, is\n"
-		 "      onleesbaar of misvormd\n"
+		 "      onleesbaar of misvormd (--xsd: geen bruikbaar XSD)\n"
 		 "  69  zip-bestand, maar libswi is zonder zip gebouwd\n"
 		 "  70  onvoldoende geheugen of interne fout\n"
 		 "  73  het --html-bestand kan niet worden aangemaakt\n"
@@ -190,6 +190,32 @@ static int readable(const char *what, const char *path)
 		return TOOL_CLEAN;
 	fprintf(stderr, "swi-check: %s%s: %s\n", what, path, strerror(err));
 	return TOOL_NOINPUT;
+}
+
+/*
+ * An --xsd that exists but cannot be used (not XML, not a schema) is the
+ * tool's input too. The reader reports the XSD's own problems as SWI-009
+ * at line 0, before it looks at the SWI file: a read of a two-line stub
+ * shows them without touching the real input.
+ */
+static int usable_xsd(const char *xsd)
+{
+	static const char stub[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<stub/>\n";
+	swi_delivery *d;
+	swi_report *r;
+	int rc = swi_read_buffer(&d, &r, stub, sizeof(stub) - 1, xsd, 0);
+	if (rc != SWI_OK)
+		return rc == SWI_ENOMEM ? TOOL_SOFTWARE : TOOL_NOINPUT;
+	int code = TOOL_CLEAN;
+	for (size_t i = 0; i < swi_report_count(r); i++) {
+		if (swi_report_line(r, i) == 0 && strcmp(swi_report_rule(r, i), "SWI-009") == 0) {
+			fprintf(stderr, "swi-check: --xsd %s: %s\n", xsd, swi_report_message(r, i));
+			code = TOOL_NOINPUT;
+		}
+	}
+	swi_report_free(r);
+	swi_delivery_free(d);
+	return code;
 }
 
 /* Standard input, read whole (the reader wants the bytes in one piece). */
@@ -323,6 +349,8 @@ int main(int argc, char **argv)
 		return code;
 	if (xsd && strcmp(xsd, "-") == 0)
 		return tool_usage_error(&tool, "--xsd - wordt niet ondersteund; geef een bestand");
+	if (xsd && (code = usable_xsd(xsd)) != TOOL_CLEAN)
+		return code;
 
 	/* Then the output, before the work: an unwritable path is known at once. */
 	FILE *html_file = NULL;

@@ -59,6 +59,9 @@ last="check missing file"; run 66 "$check" "$tmp/nope.XML"; has err "nope.XML"; 
 last="check directory"; run 66 "$check" "$tmp"
 last="check missing xsd"; run 66 "$check" --xsd "$tmp/nope.xsd" "$sample"; has err "nope.xsd"
 lacks out "SWI-009"; lines err 1
+printf 'geen schema' >"$tmp/bad.xsd"
+last="check unusable xsd"; run 66 "$check" --xsd "$tmp/bad.xsd" "$sample"; has err "bad.xsd"
+lacks out "SWI-009"; empty out
 last="check missing previous"; run 66 "$check" --previous "$tmp/old.XML" "$sample"
 last="check unwritable html"; run 73 "$check" --html "$tmp/no/dir/x.html" "$sample"; lines err 1
 # to_full CMD...: CMD with its standard output on a full disk.
