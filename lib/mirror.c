@@ -482,8 +482,13 @@ SWI_EXPORT int swi_mirror_json(swi_buffer **out, const swi_mirror *m)
 		put_json_string(&o, def->element);
 		put(&o, ",\"label\":");
 		put_json_string(&o, def->label);
-		putf(&o, ",\"verplicht\":%s,\"doelgroep\":\"%s\",\"gevuld\":%zu,\"van\":%zu}",
+		putf(&o, ",\"verplicht\":%s,\"doelgroep\":\"%s\",\"gevuld\":%zu,\"van\":%zu",
 		     def->required ? "true" : "false", doelgroep_key(k), m->filled[k], base_of(m, k));
+		/* A kenmerk for one doelgroep also against that doelgroep, as on the page. */
+		if (def->doelgroep != SWI_DOELGROEP_ALLE)
+			putf(&o, ",\"gevuld_in_doelgroep\":%zu,\"van_doelgroep\":%zu",
+			     m->filled_in_group[k], m->by_type[def->category][def->doelgroep]);
+		put(&o, "}");
 	}
 	put(&o, "]");
 

@@ -53,8 +53,10 @@ SWI_EXPORT size_t swi_mirror_fines(const swi_mirror *m, int reden);
 SWI_EXPORT int64_t swi_mirror_fine_amount(const swi_mirror *m, int reden);
 
 /**
- * The report as one JSON object (UTF-8, NUL-terminated). NEW buffer.
- * SWI_OK, SWI_EINVAL or SWI_ENOMEM.
+ * The report as one JSON object (UTF-8, NUL-terminated). Each entry of
+ * "kenmerken" has "gevuld" of "van" over all records of its category; a
+ * kenmerk for one doelgroep also has "gevuld_in_doelgroep" of
+ * "van_doelgroep" (since 0.2). NEW buffer. SWI_OK, SWI_EINVAL or SWI_ENOMEM.
  */
 SWI_EXPORT int swi_mirror_json(swi_buffer **out, const swi_mirror *m);
 
