@@ -354,6 +354,8 @@ int main(int argc, char **argv)
 
 	/* Then the output, before the work: an unwritable path is known at once. */
 	FILE *html_file = NULL;
+	struct stat html_st;
+	int html_created = html && strcmp(html, "-") != 0 && stat(html, &html_st) != 0;
 	rep = stdout;
 	if (html && strcmp(html, "-") == 0) {
 		html_file = stdout;
@@ -459,9 +461,15 @@ int main(int argc, char **argv)
 	}
 
 done:
-	if (html_file && html_file != stdout && fclose(html_file) != 0 && code < TOOL_USAGE) {
-		fprintf(stderr, "swi-check: --html %s: %s\n", html, strerror(errno));
-		code = TOOL_IOERR;
+	if (html_file && html_file != stdout) {
+		if (fclose(html_file) != 0 && code < TOOL_USAGE) {
+			fprintf(stderr, "swi-check: --html %s: %s\n", html, strerror(errno));
+			code = TOOL_IOERR;
+		}
+		/* No page (the check did not run, or writing failed): no half file
+		 * left behind, if this run made it (never /dev/full or a FIFO). */
+		if (code >= TOOL_USAGE && html_created)
+			remove(html);
 	}
 	if (fflush(stdout) != 0 && code < TOOL_USAGE)
 		code = TOOL_IOERR;

@@ -62,6 +62,9 @@ lacks out "SWI-009"; lines err 1
 printf 'geen schema' >"$tmp/bad.xsd"
 last="check unusable xsd"; run 66 "$check" --xsd "$tmp/bad.xsd" "$sample"; has err "bad.xsd"
 lacks out "SWI-009"; empty out
+last="check html to a full device"
+run 74 "$check" --reference-date 20261015 --html /dev/full "$sample"; has err "/dev/full"
+[ -c /dev/full ] || { echo "FAIL: /dev/full is gone"; fails=$((fails + 1)); }
 last="check missing previous"; run 66 "$check" --previous "$tmp/old.XML" "$sample"
 last="check unwritable html"; run 73 "$check" --html "$tmp/no/dir/x.html" "$sample"; lines err 1
 # to_full CMD...: CMD with its standard output on a full disk.
