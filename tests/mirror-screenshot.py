@@ -87,7 +87,8 @@ def main():
         png = os.path.join(outdir, "mirror-screenshot.png")
         if os.path.exists(png):
             os.unlink(png)
-        cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+        cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+               "--hide-scrollbars",
                "--no-first-run", "--user-data-dir=" + os.path.join(tmp, "profile"),
                "--window-size=%d,%d" % (WIDTH, HEIGHT), "--screenshot=" + png,
                "file://" + page]
