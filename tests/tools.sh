@@ -39,7 +39,9 @@ empty() { [ ! -s "$tmp/$1" ] || { echo "FAIL: $1 not empty (last: $last)"; cat "
 
 # ---- swi-check -------------------------------------------------------------
 last="check --help"; run 0 "$check" --help
-for o in --previous --xsd --json --html --show-bsn --reference-date --help --version; do has out "$o"; done
+for o in --previous --xsd --json --html --show-bsn --reference-date --gemeenten --help --version; do
+	has out "$o"
+done
 for c in "  0 " "  1 " "  2 " "  64 " "  66 " "  73 " "  74 "; do has out "$c"; done
 empty err
 last="check -h"; run 0 "$check" -h; has out "gebruik: swi-check"
@@ -62,6 +64,10 @@ lacks out "SWI-009"; lines err 1
 printf 'geen schema' >"$tmp/bad.xsd"
 last="check unusable xsd"; run 66 "$check" --xsd "$tmp/bad.xsd" "$sample"; has err "bad.xsd"
 lacks out "SWI-009"; empty out
+last="check missing --gemeenten"; run 66 "$check" --gemeenten "$tmp/gemeenten-2026.csv" "$sample"
+has err "gemeenten-2026.csv"; empty out
+last="csv missing --gemeenten"; run 66 "$csv" --gemeenten "$tmp/gemeenten-2026.csv" "$tmp"
+has err "gemeenten-2026.csv"
 last="check html to a full device"
 run 74 "$check" --reference-date 20261015 --html /dev/full "$sample"; has err "/dev/full"
 [ -c /dev/full ] || { echo "FAIL: /dev/full is gone"; fails=$((fails + 1)); }
@@ -98,7 +104,7 @@ grep -q "Spiegelrapport" "$tmp/m.html" || { echo "FAIL: no page in $tmp/m.html";
 
 # ---- swi-csv ---------------------------------------------------------------
 last="csv --help"; run 0 "$csv" --help
-for o in --data --zip --force --reference-date --help --version; do has out "$o"; done
+for o in --data --zip --force --reference-date --gemeenten --help --version; do has out "$o"; done
 for c in "  0 " "  2 " "  64 " "  66 " "  73 " "  74 "; do has out "$c"; done
 empty err
 last="csv --version"; run 0 "$csv" -V; has out "swi-csv "; has out "libswi "
