@@ -11,11 +11,17 @@
             print(diag)
         path = d.write("out")
 
-libswi is loaded by its SONAME libswi.so.0, or from the path in the
-environment variable SWI_LIBRARY.
+libswi is loaded from the path in the environment variable SWI_LIBRARY when
+set, else from the copy a platform wheel bundles (swi/libswi.so.0), else by
+its SONAME libswi.so.0; it must be libswi >= 0.2.0 (checked at import).
 """
 
 from __future__ import annotations
+
+import sys as _sys
+
+if _sys.version_info < (3, 11):  # pyproject.toml: requires-python = ">=3.11"
+    raise ImportError(f"swi needs Python >= 3.11, this is Python {_sys.version.split()[0]}")
 
 from ._clib import lib as _lib
 from ._clib import strerror

@@ -9,6 +9,7 @@ added to the library cannot be forgotten here.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import os
 from ctypes import (
     CFUNCTYPE,
@@ -216,9 +217,10 @@ class _Lib:
     (``lib.delivery_new``); ``lib.cdll`` is the :class:`ctypes.CDLL`.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, origin: str = "") -> None:
         self.path = path
         self.cdll = ctypes.CDLL(path)
+        _check_version(self.cdll, path, origin)  # before any newer symbol is bound
         for name, (restype, argtypes) in PROTOTYPES.items():
             fn = getattr(self.cdll, name)
             fn.restype = restype
@@ -234,15 +236,71 @@ class _Lib:
         raise AttributeError(f"libswi has no function swi_{name} in the prototype table")
 
 
+#: The oldest libswi this binding runs on: the release that added the newest
+#: symbol of PROTOTYPES (the last node of lib/libswi.map, LIBSWI_0.2). A test
+#: keeps it equal to that node and to the project version of meson.build.
+REQUIRED_VERSION = (0, 2, 0)
+
+#: A libswi bundled in the package (a wheel built with --config-settings libswi=...).
+BUNDLED = os.path.join(os.path.dirname(os.path.abspath(__file__)), SONAME)
+
+
+def _parse_version(text: str) -> tuple[int, ...]:
+    parts = []
+    for part in text.split(".")[:3]:
+        digits = "".join(itertools.takewhile(str.isdigit, part))
+        if not digits:
+            break
+        parts.append(int(digits))
+    return tuple(parts)
+
+
+def _check_version(cdll: ctypes.CDLL, path: str, origin: str) -> None:
+    """The version handshake: ONE clear ImportError for a too old libswi,
+    before a missing symbol could be the first sign of it. swi_version()
+    exists since libswi 0.1."""
+    fn = cdll.swi_version
+    fn.restype, fn.argtypes = c_char_p, []
+    found = (fn() or b"").decode("ascii", "replace")
+    parsed = _parse_version(found)
+    if len(parsed) != 3 or parsed < REQUIRED_VERSION:
+        need = ".".join(map(str, REQUIRED_VERSION))
+        raise ImportError(f"libswi {found or '(no version)'} found, this binding needs >= {need} "
+                          f"(loaded from {path}{origin}); install libswi >= {need} or set "
+                          "SWI_LIBRARY to the path of a newer libswi.so.0")
+
+
+def _candidates() -> list[tuple[str, str]]:
+    """Where libswi is looked for, in this order (the first one that exists
+    is loaded; it is not an error to skip an absent one):
+
+    1. ``$SWI_LIBRARY`` when set and not empty: a path (or a name for the
+       dynamic loader). An explicit choice wins, also over a bundled copy.
+    2. ``swi/libswi.so.0`` inside the package: the copy a platform wheel carries.
+    3. The system library by its SONAME ``libswi.so.0`` (``LD_LIBRARY_PATH``,
+       the ld.so cache: ``meson install`` or a distribution package).
+    """
+    explicit = os.environ.get("SWI_LIBRARY")
+    if explicit:
+        return [(explicit, ", from SWI_LIBRARY")]
+    out = []
+    if os.path.isfile(BUNDLED):
+        out.append((BUNDLED, ", the copy bundled in the swi package"))
+    out.append((SONAME, ", the system library"))
+    return out
+
+
 def _load() -> _Lib:
-    path = os.environ.get("SWI_LIBRARY") or SONAME
-    try:
-        return _Lib(path)
-    except OSError as e:
-        raise ImportError(
-            f"swi: cannot load libswi from {path!r} ({e}); install libswi or set SWI_LIBRARY "
-            "to the path of libswi.so.0"
-        ) from e
+    errors = []
+    for path, origin in _candidates():
+        try:
+            return _Lib(path, origin)
+        except OSError as e:
+            errors.append(f"{path!r} ({e})")
+    raise ImportError(
+        f"swi: cannot load libswi from {'; nor from '.join(errors)}; install libswi or set "
+        "SWI_LIBRARY to the path of libswi.so.0"
+    )
 
 
 lib = _load()

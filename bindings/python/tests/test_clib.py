@@ -99,6 +99,41 @@ class Loading(unittest.TestCase):
     def test_version(self) -> None:
         self.assertRegex(swi.version(), r"^\d+\.\d+\.\d+$")
 
+    def test_required_version_is_the_newest_map_node(self) -> None:
+        # The binding binds every symbol, so it needs the release of the
+        # newest node of lib/libswi.map (LIBSWI_0.2 -> 0.2.0); that release
+        # is the project's MAJOR.MINOR (meson passes SWI_PROJECT_VERSION).
+        nodes = re.findall(r"^LIBSWI_(\d+)\.(\d+)(?:\.(\d+))?\s*\{",
+                           support.MAP.read_text(), flags=re.M)
+        newest = max(tuple(int(x or 0) for x in node) for node in nodes)
+        self.assertEqual(_clib.REQUIRED_VERSION, newest)
+        project = os.environ.get("SWI_PROJECT_VERSION") or re.search(
+            r"version\s*:\s*'([0-9.]+)'", (support.REPO / "meson.build").read_text()).group(1)
+        self.assertEqual(_clib.REQUIRED_VERSION[:2], tuple(map(int, project.split(".")[:2])))
+        self.assertGreaterEqual(_clib._parse_version(swi.version()), _clib.REQUIRED_VERSION)
+        self.assertEqual(swi.__version__, project)
+
+    def test_version_parser(self) -> None:
+        self.assertEqual(_clib._parse_version("0.2.0"), (0, 2, 0))
+        self.assertEqual(_clib._parse_version("1.10.3-rc1"), (1, 10, 3))
+        self.assertEqual(_clib._parse_version("bogus"), ())
+        self.assertLess(_clib._parse_version("0.1.9"), _clib.REQUIRED_VERSION)
+
+    def test_too_old_library_is_one_clear_import_error(self) -> None:
+        old = os.environ.get("SWI_OLD_LIBRARY")
+        if not old:
+            self.skipTest("SWI_OLD_LIBRARY (the fake libswi 0.1.0 of bindings/old-libswi) not set")
+        env = dict(os.environ, SWI_LIBRARY=old)
+        out = subprocess.run([sys.executable, "-c", "import swi"], env=env, cwd=support.BINDING,
+                             capture_output=True, text=True, timeout=60)
+        self.assertNotEqual(out.returncode, 0)
+        need = ".".join(map(str, _clib.REQUIRED_VERSION))
+        self.assertEqual(out.stderr.strip().splitlines()[-1],
+                         f"ImportError: libswi 0.1.0 found, this binding needs >= {need} "
+                         f"(loaded from {old}, from SWI_LIBRARY); install libswi >= {need} or "
+                         "set SWI_LIBRARY to the path of a newer libswi.so.0")
+        self.assertNotIn("undefined symbol", out.stderr)
+
     def test_soname(self) -> None:
         # The file we loaded answers to the SONAME the binding asks for.
         self.assertEqual(_clib.SONAME, "libswi.so.0")

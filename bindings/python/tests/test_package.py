@@ -10,6 +10,7 @@ import sys
 import tempfile
 import tomllib
 import unittest
+import zipfile
 from pathlib import Path
 
 import support
@@ -30,8 +31,33 @@ class Package(unittest.TestCase):
         self.assertEqual(data["project"]["version"], swi.__version__)
         self.assertEqual(data["build-system"]["requires"], [])
         self.assertEqual(data["project"]["dependencies"], [])
-        self.assertIn("py.typed", data["tool"]["setuptools"]["package-data"]["swi"])
+        self.assertEqual(data["build-system"]["backend-path"], ["_build"])
+        self.assertEqual(data["project"]["requires-python"], ">=3.11")
         self.assertTrue((support.BINDING / "swi" / "py.typed").is_file())
+
+    def test_backend_wheel_without_setuptools(self) -> None:
+        # The in-tree backend alone (no setuptools, no wheel) writes a pure
+        # wheel with every module and py.typed, and a platform wheel with libswi.
+        sys.path.insert(0, str(support.BINDING / "_build"))
+        try:
+            import backend
+        finally:
+            sys.path.pop(0)
+        with tempfile.TemporaryDirectory(prefix="swi-backend-") as tmp:
+            pure = backend.build_wheel(tmp)
+            self.assertEqual(pure, f"swi-{swi.__version__}-py3-none-any.whl")
+            with zipfile.ZipFile(Path(tmp) / pure) as zf:
+                names = set(zf.namelist())
+            for path in (support.BINDING / "swi").iterdir():
+                if path.suffix == ".py" or path.name == "py.typed":
+                    self.assertIn(f"swi/{path.name}", names)
+            self.assertNotIn("swi/libswi.so.0", names)
+            lib = os.environ.get("SWI_LIBRARY")
+            if lib:
+                platform = backend.build_wheel(tmp, {"libswi": lib})
+                self.assertRegex(platform, r"^swi-.*-py3-none-linux_\w+\.whl$")
+                with zipfile.ZipFile(Path(tmp) / platform) as zf:
+                    self.assertEqual(zf.read("swi/libswi.so.0"), Path(lib).read_bytes())
 
     def test_public_names(self) -> None:
         for name in swi.__all__:
