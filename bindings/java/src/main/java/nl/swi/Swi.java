@@ -15,6 +15,19 @@ public final class Swi {
 		return SwiNative.swi_version();
 	}
 
+	/**
+	 * The file libswi was loaded from: the path of {@code -Dswi.library} or
+	 * {@code SWI_LIBRARY}, the temporary copy JNA extracted from the jar's
+	 * bundled library, or the system library (the name it was loaded by when
+	 * JNA cannot tell the file).
+	 *
+	 * @return a path or a library name
+	 */
+	public static String libraryPath() {
+		java.io.File file = SwiNative.LIBRARY.getFile();
+		return file != null ? file.getPath() : SwiNative.LIBRARY.getName();
+	}
+
 	/** libswi's short English description of a status code. */
 	public static String strerror(int status) {
 		return SwiNative.swi_strerror(status);

@@ -34,10 +34,15 @@ import java.util.Map;
  *     (library option).</li>
  * </ul>
  *
- * <p>The library is found, in this order, through the system property
- * {@code swi.library} or {@code SWI_LIBRARY}, the environment variable
- * {@code SWI_LIBRARY} (a path or a name), else by its SONAME
- * {@code libswi.so.0} (Linux), else by the name {@code swi}.
+ * <p>The library is found, in this order (see {@link #load()}): the system
+ * property {@code swi.library} or {@code SWI_LIBRARY}, or the environment
+ * variable {@code SWI_LIBRARY} (a path or a name; an explicit choice wins);
+ * else the copy bundled in the jar under JNA's resource path
+ * ({@code linux-x86-64/libswi.so}); else the system library by its SONAME
+ * {@code libswi.so.0}, else by the name {@code swi}. Before any function is
+ * bound, {@code swi_version()} (there since libswi 0.1) must be at least
+ * {@link #REQUIRED_VERSION}: an older libswi is one clear
+ * {@link UnsatisfiedLinkError}, never a missing symbol.
  *
  * <p>Package-private on purpose: the handles must only be used through
  * {@link Delivery}, {@link Person} and {@link Record}, which guard their
@@ -48,37 +53,79 @@ final class SwiNative {
 	private SwiNative() {
 	}
 
+	/**
+	 * The oldest libswi this binding runs on: the release that added the
+	 * newest symbol bound here (the last node of lib/libswi.map,
+	 * LIBSWI_0.2). NativeCompletenessTest keeps it equal to that node and to
+	 * the project version of meson.build.
+	 */
+	static final int[] REQUIRED_VERSION = {0, 2, 0};
+
 	/** The libswi library as loaded (for diagnostics). */
 	static final NativeLibrary LIBRARY;
+
+	/** Where {@link #LIBRARY} came from, for messages ("from SWI_LIBRARY", ...). */
+	static final String ORIGIN;
 
 	static {
 		if (Native.POINTER_SIZE != 8 || Native.SIZE_T_SIZE != 8)
 			throw new UnsatisfiedLinkError("the libswi Java binding needs a 64-bit JVM");
-		LIBRARY = load();
+		String[] origin = new String[1];
+		LIBRARY = load(origin);
+		ORIGIN = origin[0];
+		checkVersion(LIBRARY, ORIGIN); /* before any newer symbol is bound */
 		Native.register(SwiNative.class, LIBRARY);
 	}
 
-	private static NativeLibrary load() {
+	/**
+	 * Loads libswi from the first place that has one: the explicit setting,
+	 * the jar's bundled copy, the system library. origin[0] receives a
+	 * description of where it came from.
+	 */
+	private static NativeLibrary load(String[] origin) {
 		Map<String, Object> options = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8");
 		String explicit = System.getProperty("swi.library");
-		if (explicit == null || explicit.isEmpty())
+		String from = ", from -Dswi.library";
+		if (explicit == null || explicit.isEmpty()) {
 			explicit = System.getProperty("SWI_LIBRARY");
-		if (explicit == null || explicit.isEmpty())
+			from = ", from -DSWI_LIBRARY";
+		}
+		if (explicit == null || explicit.isEmpty()) {
 			explicit = System.getenv("SWI_LIBRARY");
+			from = ", from SWI_LIBRARY";
+		}
 		if (explicit != null && !explicit.isEmpty()) {
 			/* A path (JNA would take a relative one for a name): make it absolute. */
 			java.io.File file = new java.io.File(explicit);
 			if (explicit.indexOf(java.io.File.separatorChar) >= 0 || file.isFile())
 				explicit = file.getAbsolutePath();
+			origin[0] = from;
 			return NativeLibrary.getInstance(explicit, options);
+		}
+		List<String> tried = new ArrayList<>();
+		UnsatisfiedLinkError first = null;
+		/* The copy in the jar: JNA's resource path, e.g. linux-x86-64/libswi.so. */
+		String resource = Platform.RESOURCE_PREFIX + "/" + System.mapLibraryName("swi");
+		ClassLoader loader = SwiNative.class.getClassLoader();
+		if (loader != null && loader.getResource(resource) != null) {
+			tried.add("the jar's " + resource);
+			try {
+				java.io.File file = Native.extractFromResourcePath("swi", loader);
+				origin[0] = ", the copy bundled in the jar";
+				return NativeLibrary.getInstance(file.getAbsolutePath(), options);
+			} catch (java.io.IOException | UnsatisfiedLinkError e) {
+				first = e instanceof UnsatisfiedLinkError ? (UnsatisfiedLinkError) e
+					: (UnsatisfiedLinkError) new UnsatisfiedLinkError(resource + ": " + e).initCause(e);
+			}
 		}
 		List<String> names = new ArrayList<>();
 		if (Platform.isLinux() || Platform.isFreeBSD())
 			names.add("libswi.so.0"); /* the SONAME: no -dev symlink needed */
 		names.add("swi");
-		UnsatisfiedLinkError first = null;
 		for (String name : names) {
+			tried.add(name);
 			try {
+				origin[0] = ", the system library";
 				return NativeLibrary.getInstance(name, options);
 			} catch (UnsatisfiedLinkError e) {
 				if (first == null)
@@ -88,10 +135,46 @@ final class SwiNative {
 			}
 		}
 		UnsatisfiedLinkError e = new UnsatisfiedLinkError(
-			"libswi not found (tried " + names + "); set -Dswi.library=/path/to/libswi.so.0 "
+			"libswi not found (tried " + tried + "); set -Dswi.library=/path/to/libswi.so.0 "
 				+ "or the environment variable SWI_LIBRARY");
 		e.initCause(first);
 		throw e;
+	}
+
+	/** "MAJOR.MINOR.MICRO" of a version triple. */
+	static String versionText(int[] v) {
+		return v[0] + "." + v[1] + "." + v[2];
+	}
+
+	/** The leading numbers of "MAJOR.MINOR.MICRO[-suffix]" (fewer when malformed). */
+	static int[] parseVersion(String text) {
+		String[] parts = text == null ? new String[0] : text.split("\\.", 4);
+		int[] out = new int[Math.min(parts.length, 3)];
+		for (int i = 0; i < out.length; i++) {
+			int end = 0;
+			while (end < parts[i].length() && Character.isDigit(parts[i].charAt(end)))
+				end++;
+			if (end == 0 || end > 9)
+				return java.util.Arrays.copyOf(out, i);
+			out[i] = Integer.parseInt(parts[i].substring(0, end));
+		}
+		return out;
+	}
+
+	/** True when v (three numbers) is at least the required version. */
+	static boolean isRecentEnough(int[] v) {
+		return v.length == 3 && java.util.Arrays.compare(v, REQUIRED_VERSION) >= 0;
+	}
+
+	/** The version handshake: one clear error for a libswi older than REQUIRED_VERSION. */
+	private static void checkVersion(NativeLibrary lib, String origin) {
+		String found = lib.getFunction("swi_version").invokeString(new Object[0], false);
+		if (!isRecentEnough(parseVersion(found))) {
+			String need = versionText(REQUIRED_VERSION);
+			throw new UnsatisfiedLinkError("libswi " + (found == null || found.isEmpty() ? "(no version)" : found)
+				+ " found, this binding needs >= " + need + " (loaded from " + lib.getFile() + origin
+				+ "); install libswi >= " + need + " or set SWI_LIBRARY to the path of a newer libswi.so.0");
+		}
 	}
 
 	/** NUL-terminated UTF-8 bytes of s, or null for null. */

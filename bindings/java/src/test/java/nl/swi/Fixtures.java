@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.junit.jupiter.api.Assumptions;
+
 /** Shared test data: synthetic BSNs (11-test), small valid deliveries, source paths. */
 final class Fixtures {
 	private Fixtures() {
@@ -46,19 +48,38 @@ final class Fixtures {
 		return d;
 	}
 
-	/** The source tree (property swi.source.root, else found upwards from the working directory). */
+	/**
+	 * The source tree, for the tests that compare the binding with files of
+	 * the repository (lib/libswi.map, meson.build, doc/rules.md,
+	 * lib/data/swi.xsd). The property swi.source.root names it (run-tests.sh
+	 * sets it: then it must be there); else it is looked for upwards from the
+	 * working directory; when the artifact is tested on its own (the jar,
+	 * outside the repository) there is none, and those tests are skipped.
+	 */
 	static Path sourceRoot() {
 		String p = System.getProperty("swi.source.root");
-		if (p != null)
+		if (p != null) {
+			if (!Files.isRegularFile(Path.of(p, "lib/libswi.map")))
+				throw new IllegalStateException("-Dswi.source.root=" + p + " is not the libswi source tree");
 			return Path.of(p);
+		}
 		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent())
 			if (Files.isRegularFile(dir.resolve("lib/libswi.map")))
 				return dir;
-		throw new IllegalStateException("source tree not found: set -Dswi.source.root");
+		Assumptions.assumeTrue(false, "not in the libswi source tree (set -Dswi.source.root to compare with it)");
+		throw new AssertionError("unreachable");
 	}
 
-	static Path xsd() {
-		return sourceRoot().resolve("lib/data/swi.xsd");
+	private static Path xsd;
+
+	/** The XSD as a caller has it: libswi's own schema, written to a temporary file. */
+	static synchronized Path xsd() throws IOException {
+		if (xsd == null) {
+			xsd = Files.createTempFile("swi-test-", ".xsd");
+			xsd.toFile().deleteOnExit();
+			Files.writeString(xsd, Swi.schemaXsd());
+		}
+		return xsd;
 	}
 
 	static String read(Path p) throws IOException {

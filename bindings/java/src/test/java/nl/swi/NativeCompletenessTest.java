@@ -1,5 +1,6 @@
 package nl.swi;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +66,40 @@ class NativeCompletenessTest {
 		Matcher m = Pattern.compile("version\\s*:\\s*'([0-9.]+)'").matcher(meson);
 		assertTrue(m.find());
 		assertEquals(m.group(1), Swi.version());
+	}
+
+	@Test
+	void requiredVersionIsTheNewestMapNode() throws IOException {
+		/* The binding maps every symbol, so it needs the release of the newest
+		 * node of lib/libswi.map (LIBSWI_0.2 -> 0.2.0), the project's MAJOR.MINOR. */
+		String map = Files.readString(Fixtures.sourceRoot().resolve("lib/libswi.map"));
+		Matcher node = Pattern.compile("(?m)^LIBSWI_(\\d+)\\.(\\d+)(?:\\.(\\d+))?\\s*\\{").matcher(map);
+		int[] newest = {0, 0, 0};
+		while (node.find()) {
+			int[] v = {Integer.parseInt(node.group(1)), Integer.parseInt(node.group(2)),
+				node.group(3) == null ? 0 : Integer.parseInt(node.group(3))};
+			if (java.util.Arrays.compare(v, newest) > 0)
+				newest = v;
+		}
+		assertArrayEquals(newest, SwiNative.REQUIRED_VERSION);
+		String meson = Files.readString(Fixtures.sourceRoot().resolve("meson.build"));
+		Matcher m = Pattern.compile("version\\s*:\\s*'([0-9]+)\\.([0-9]+)\\.").matcher(meson);
+		assertTrue(m.find());
+		assertEquals(Integer.parseInt(m.group(1)), SwiNative.REQUIRED_VERSION[0]);
+		assertEquals(Integer.parseInt(m.group(2)), SwiNative.REQUIRED_VERSION[1]);
+	}
+
+	@Test
+	void versionParsing() {
+		assertArrayEquals(new int[] {0, 2, 0}, SwiNative.parseVersion("0.2.0"));
+		assertArrayEquals(new int[] {1, 10, 3}, SwiNative.parseVersion("1.10.3-rc1"));
+		assertArrayEquals(new int[0], SwiNative.parseVersion("bogus"));
+		assertArrayEquals(new int[0], SwiNative.parseVersion(null));
+		assertTrue(!SwiNative.isRecentEnough(SwiNative.parseVersion("0.1.9")));
+		assertTrue(!SwiNative.isRecentEnough(SwiNative.parseVersion("0.2")));
+		assertTrue(SwiNative.isRecentEnough(SwiNative.parseVersion(Swi.version())));
+		assertTrue(SwiNative.isRecentEnough(SwiNative.parseVersion("1.0.0")));
+		assertEquals("0.2.0", SwiNative.versionText(new int[] {0, 2, 0}));
 	}
 
 	@Test

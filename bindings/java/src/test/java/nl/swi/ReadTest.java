@@ -29,7 +29,7 @@ class ReadTest {
 	}
 
 	@Test
-	void roundTrip(@TempDir Path dir) {
+	void roundTrip(@TempDir Path dir) throws IOException {
 		try (Delivery d = sample()) {
 			Path file = d.write(dir);
 			for (Path xsd : new Path[] {null, Fixtures.xsd()}) {
