@@ -82,10 +82,10 @@ date=$(date -u -d "@$epoch" +%Y-%m-%dT%H:%M:%SZ)
 	-C "$work/classes" .
 "${bin}jar" --create --date="$date" --file "$work/$name-sources.jar" -C "$here/src/main/java" .
 
-# -Xdoclint:all,-missing: every check but the one for absent @param/@return
-# and comments (not complete yet, see README.md); any warning fails the build.
+# Every doclint check (also a public element without a comment, @param,
+# @return or @throws): any warning fails the build.
 # shellcheck disable=SC2086
-"${bin}javadoc" -quiet -Xdoclint:all,-missing -Werror -encoding UTF-8 --release 17 \
+"${bin}javadoc" -quiet -Xdoclint:all -Werror -encoding UTF-8 --release 17 \
 	-notimestamp -doctitle "libswi $version Java binding" -windowtitle "libswi $version" \
 	-d "$work/javadoc" -cp "$jna" $sources
 "${bin}jar" --create --date="$date" --file "$work/$name-javadoc.jar" -C "$work/javadoc" .

@@ -2,7 +2,9 @@ package nl.swi;
 
 /** Code list of kenmerk 19, Analfabetisme. */
 public enum Analfabetisme implements NumericCode {
+	/** 1: Analfabeet. */
 	ANALFABEET(1, "Analfabeet"),
+	/** 2: Anders-gealfabetiseerd. */
 	ANDERS_GEALFABETISEERD(2, "Anders-gealfabetiseerd");
 
 	private final int value;
@@ -23,7 +25,12 @@ public enum Analfabetisme implements NumericCode {
 		return meaning;
 	}
 
-	/** The constant for a code, or null if the code is not in the list. */
+	/**
+	 * The constant for a code, or null if the code is not in the list.
+	 *
+	 * @param value the code
+	 * @return the constant, or {@code null}
+	 */
 	public static Analfabetisme of(int value) {
 		return NumericCode.of(Analfabetisme.class, value);
 	}

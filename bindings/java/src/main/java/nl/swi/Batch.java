@@ -62,6 +62,9 @@ public final class Batch {
 	 * here with {@link Status#EFORMAT} (null: {@link Status#EINVAL}); the
 	 * 11-test and uniqueness are checked when the batch is added
 	 * ({@link Status#EBSN}, {@link Status#EDUPLICATE}).
+	 *
+	 * @param bsn the BSN
+	 * @return this batch
 	 */
 	public Batch person(String bsn) {
 		if (bsn == null)
@@ -84,6 +87,9 @@ public final class Batch {
 	 * "012345674" (a number below 100000000 gets leading zeros). A negative
 	 * number or one of more than nine digits is refused when the batch is
 	 * added ({@link Status#EBSN}).
+	 *
+	 * @param bsn the BSN as a number
+	 * @return this batch
 	 */
 	public Batch person(int bsn) {
 		begin(Category.PERSOON);
@@ -96,6 +102,8 @@ public final class Batch {
 	 * Starts a record of {@code kind} (PIP, GESPREK or BOETE; else
 	 * {@link Status#EINVAL}) of the person started last.
 	 *
+	 * @param kind the record kind
+	 * @return this batch
 	 * @throws IllegalStateException before the first person
 	 */
 	public Batch record(Category kind) {
@@ -107,17 +115,29 @@ public final class Batch {
 		return this;
 	}
 
-	/** Starts a PIP (k30-k34) of the person started last. */
+	/**
+	 * Starts a PIP (k30-k34) of the person started last.
+	 *
+	 * @return this batch
+	 */
 	public Batch pip() {
 		return record(Category.PIP);
 	}
 
-	/** Starts a voortgangsgesprek (k35) of the person started last. */
+	/**
+	 * Starts a voortgangsgesprek (k35) of the person started last.
+	 *
+	 * @return this batch
+	 */
 	public Batch gesprek() {
 		return record(Category.GESPREK);
 	}
 
-	/** Starts a boete (k36-k38) of the person started last. */
+	/**
+	 * Starts a boete (k36-k38) of the person started last.
+	 *
+	 * @return this batch
+	 */
 	public Batch boete() {
 		return record(Category.BOETE);
 	}
@@ -127,6 +147,9 @@ public final class Batch {
 	 * {@link KenmerkHolder#setInt} takes it: a code (2), a number (16) or a
 	 * date as yyyymmdd (20260107).
 	 *
+	 * @param k the kenmerk number
+	 * @param value the value
+	 * @return this batch
 	 * @throws IllegalStateException before the first person
 	 */
 	public Batch set(int k, int value) {
@@ -140,11 +163,25 @@ public final class Batch {
 		return this;
 	}
 
+	/**
+	 * Sets a code, number or date kenmerk as {@link #set(int, int)}.
+	 *
+	 * @param k the kenmerk
+	 * @param value the value
+	 * @return this batch
+	 * @throws IllegalStateException before the first person
+	 */
 	public Batch set(Kenmerk k, int value) {
 		return set(k.number(), value);
 	}
 
-	/** Sets a date kenmerk; null leaves it without a value. */
+	/**
+	 * Sets a date kenmerk; null leaves it without a value.
+	 *
+	 * @param k the kenmerk
+	 * @param date the date, or {@code null}
+	 * @return this batch
+	 */
 	public Batch set(Kenmerk k, LocalDate date) {
 		if (date == null)
 			return unset(k.number());
@@ -157,17 +194,31 @@ public final class Batch {
 		return set(k.number(), y * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth());
 	}
 
-	/** Sets a code kenmerk ({@link Geslacht}, {@link TypeMigrant}, ...); null leaves it without a value. */
+	/**
+	 * Sets a code kenmerk ({@link Geslacht}, {@link TypeMigrant}, ...); null leaves it without a value.
+	 *
+	 * @param k the kenmerk
+	 * @param code the code, or {@code null}
+	 * @return this batch
+	 */
 	public Batch set(Kenmerk k, NumericCode code) {
 		return code == null ? unset(k.number()) : set(k.number(), code.value());
 	}
 
-	/** The number of persons. */
+	/**
+	 * The number of persons.
+	 *
+	 * @return the number of persons
+	 */
 	public int size() {
 		return persons;
 	}
 
-	/** Empties the batch for reuse; it keeps its arrays. */
+	/**
+	 * Empties the batch for reuse; it keeps its arrays.
+	 *
+	 * @return this batch
+	 */
 	public Batch clear() {
 		nEntries = nPairs = persons = start = 0;
 		return this;

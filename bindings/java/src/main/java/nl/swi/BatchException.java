@@ -11,6 +11,7 @@ import com.sun.jna.Pointer;
 public class BatchException extends SwiException {
 	private static final long serialVersionUID = 1L;
 
+	/** The index of the refused person in the batch. */
 	private final int index;
 
 	BatchException(int code, int kenmerk, String message, int index) {
@@ -27,6 +28,8 @@ public class BatchException extends SwiException {
 	/**
 	 * The index (0-based) among the batch's persons of the refused one: also
 	 * the number of persons of the batch that were added.
+	 *
+	 * @return the index
 	 */
 	public int getIndex() {
 		return index;

@@ -2,7 +2,9 @@ package nl.swi;
 
 /** Code list of kenmerk 37, Boete - reden. */
 public enum BoeteReden implements NumericCode {
+	/** 1: Artikel 22, lid 1 of lid 3 Wet inburgering. */
 	ARTIKEL_22(1, "Artikel 22, lid 1 of lid 3 Wet inburgering"),
+	/** 2: Artikel 23, lid 1 Wet inburgering. */
 	ARTIKEL_23(2, "Artikel 23, lid 1 Wet inburgering");
 
 	private final int value;
@@ -23,7 +25,12 @@ public enum BoeteReden implements NumericCode {
 		return meaning;
 	}
 
-	/** The constant for a code, or null if the code is not in the list. */
+	/**
+	 * The constant for a code, or null if the code is not in the list.
+	 *
+	 * @param value the code
+	 * @return the constant, or {@code null}
+	 */
 	public static BoeteReden of(int value) {
 		return NumericCode.of(BoeteReden.class, value);
 	}

@@ -6,9 +6,17 @@ package nl.swi;
  * {@link TypeMigrant}, {@link LeerrouteRoute}, ...).
  */
 public interface CodeValue {
-	/** The code as written in the file ("2", "and"). */
+	/**
+	 * The code as written in the file ("2", "and").
+	 *
+	 * @return the code
+	 */
 	String code();
 
-	/** The Dutch meaning from the guideline ("Vrouw"). */
+	/**
+	 * The Dutch meaning from the guideline ("Vrouw").
+	 *
+	 * @return the meaning
+	 */
 	String meaning();
 }

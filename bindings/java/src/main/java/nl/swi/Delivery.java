@@ -117,6 +117,17 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A new delivery with the header kenmerken k1, k2, k4, k5, k6 and k7 set (k3 is always 40).
+	 *
+	 * @param year k1 Statistiekjaar
+	 * @param quarter k2 Statistiekkwartaal (1-4)
+	 * @param software k4 Naam softwarepakket
+	 * @param version k5 Release/versienummer softwarepakket
+	 * @param berichtgever k6 Berichtgevercode (153 for "0153")
+	 * @param gemeente k7 Gemeentecode
+	 * @throws SwiException when libswi refuses a value
+	 */
 	public Delivery(int year, int quarter, Softwarepakket software, String version, int berichtgever, int gemeente) {
 		this(year, quarter, software == null ? null : software.code(), version, berichtgever, gemeente);
 	}
@@ -155,7 +166,11 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 		}
 	}
 
-	/** Whether {@link #close()} was called. */
+	/**
+	 * Whether {@link #close()} was called.
+	 *
+	 * @return whether it is closed
+	 */
 	public boolean isClosed() {
 		synchronized (lock) {
 			return handle == null;
@@ -245,72 +260,158 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 
 	/* ---- header k1-k7 ---------------------------------------------- */
 
+	/**
+	 * k1 Statistiekjaar.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public Integer getStatistiekjaar() {
 		return getInt(1);
 	}
 
+	/**
+	 * Sets k1 Statistiekjaar; {@code null} removes the value.
+	 *
+	 * @param year the new value, or {@code null}
+	 * @return this delivery, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Delivery setStatistiekjaar(Integer year) {
 		setInt(1, year);
 		return this;
 	}
 
+	/**
+	 * k2 Statistiekkwartaal.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public Integer getStatistiekkwartaal() {
 		return getInt(2);
 	}
 
+	/**
+	 * Sets k2 Statistiekkwartaal; {@code null} removes the value.
+	 *
+	 * @param quarter the new value, or {@code null}
+	 * @return this delivery, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Delivery setStatistiekkwartaal(Integer quarter) {
 		setInt(2, quarter);
 		return this;
 	}
 
-	/** Always 40 (Statistiek Wet Inburgering). */
+	/**
+	 * Always 40 (Statistiek Wet Inburgering).
+	 *
+	 * @return 40
+	 */
 	public Integer getStatistiekcode() {
 		return getInt(3);
 	}
 
-	/** The software code as in the file ("and"). */
+	/**
+	 * The software code as in the file ("and").
+	 *
+	 * @return the code, or {@code null} when it has none
+	 */
 	public String getNaamSoftwarepakket() {
 		return getText(4);
 	}
 
+	/**
+	 * Sets k4 Naam softwarepakket; {@code null} removes the value.
+	 *
+	 * @param code the new value, or {@code null}
+	 * @return this delivery, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Delivery setNaamSoftwarepakket(String code) {
 		set(4, code);
 		return this;
 	}
 
+	/**
+	 * k4 Naam softwarepakket as the enum.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public Softwarepakket getSoftwarepakket() {
 		String code = getText(4);
 		return code == null ? null : Softwarepakket.of(code);
 	}
 
+	/**
+	 * Sets k4 Naam softwarepakket; {@code null} removes the value.
+	 *
+	 * @param software the new value, or {@code null}
+	 * @return this delivery, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Delivery setSoftwarepakket(Softwarepakket software) {
 		set(4, software == null ? null : software.code());
 		return this;
 	}
 
+	/**
+	 * k5 Release/versienummer softwarepakket.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public String getVersieSoftwarepakket() {
 		return getText(5);
 	}
 
+	/**
+	 * Sets k5 Release/versienummer softwarepakket; {@code null} removes the value.
+	 *
+	 * @param version the new value, or {@code null}
+	 * @return this delivery, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Delivery setVersieSoftwarepakket(String version) {
 		set(5, version);
 		return this;
 	}
 
-	/** Berichtgevercode as a number (153 for "0153"); see {@link #getText(int)} for the text. */
+	/**
+	 * Berichtgevercode as a number (153 for "0153"); see {@link #getText(int)} for the text.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public Integer getBerichtgevercode() {
 		return getInt(6);
 	}
 
+	/**
+	 * Sets k6 Berichtgevercode; {@code null} removes the value.
+	 *
+	 * @param code the new value, or {@code null}
+	 * @return this delivery, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Delivery setBerichtgevercode(Integer code) {
 		setInt(6, code);
 		return this;
 	}
 
+	/**
+	 * k7 Gemeentecode.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public Integer getGemeentecode() {
 		return getInt(7);
 	}
 
+	/**
+	 * Sets k7 Gemeentecode; {@code null} removes the value.
+	 *
+	 * @param code the new value, or {@code null}
+	 * @return this delivery, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Delivery setGemeentecode(Integer code) {
 		setInt(7, code);
 		return this;
@@ -319,6 +420,9 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	/**
 	 * The guideline file name "SWI_[berichtgever]_[gemeente]_[jjjj][q].XML"
 	 * (".zip" when {@code zipped}); EINCOMPLETE without k1, k2, k6 and k7.
+	 *
+	 * @param zipped whether the name is for the zipped file
+	 * @return the file name
 	 */
 	public String fileName(boolean zipped) {
 		synchronized (lock) {
@@ -332,6 +436,11 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The guideline file name of the XML file, as {@link #fileName(boolean)}.
+	 *
+	 * @return the file name
+	 */
 	public String fileName() {
 		return fileName(false);
 	}
@@ -342,6 +451,9 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 * Adds a person with the given BSN (nine digits, or eight that get a
 	 * leading zero) at the end. EBSN for a BSN failing the 11-test,
 	 * EDUPLICATE for one already present.
+	 *
+	 * @param bsn the BSN
+	 * @return the new person
 	 */
 	public Person addPerson(String bsn) {
 		if (bsn == null)
@@ -363,6 +475,12 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 * native call and all or nothing: when a value is refused, no person is
 	 * added and the SwiException names the refused kenmerk
 	 * ({@link SwiException#getKenmerk()}). The fast path for bulk loading.
+	 *
+	 * @param bsn the BSN
+	 * @param n how many of the pairs to set
+	 * @param kenmerken kenmerk numbers
+	 * @param values their values
+	 * @return the new person
 	 */
 	public Person addPerson(String bsn, int n, int[] kenmerken, int[] values) {
 		if (bsn == null)
@@ -380,7 +498,14 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 		}
 	}
 
-	/** {@link #addPerson(String, int, int[], int[])} for all of both arrays (of equal length). */
+	/**
+	 * {@link #addPerson(String, int, int[], int[])} for all of both arrays (of equal length).
+	 *
+	 * @param bsn the BSN
+	 * @param kenmerken kenmerk numbers
+	 * @param values their values
+	 * @return the new person
+	 */
 	public Person addPerson(String bsn, int[] kenmerken, int[] values) {
 		if (kenmerken.length != values.length)
 			throw new SwiException(Status.EINVAL.code(), "kenmerken and values differ in length");
@@ -399,6 +524,9 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 * the refused person's index in the batch ({@link BatchException#getIndex()},
 	 * also the number added). The batch is only read: it stays as it was.
 	 * Use {@link #findPerson} for the {@link Person} objects.
+	 *
+	 * @param batch the persons to add
+	 * @return the number of persons added
 	 */
 	public int addAll(Batch batch) {
 		if (batch == null)
@@ -426,6 +554,9 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	/**
 	 * The person with that BSN, or null if there is none. EFORMAT for a
 	 * text that is not 8 or 9 digits, EBSN for one failing the 11-test.
+	 *
+	 * @param bsn the BSN
+	 * @return the person, or {@code null}
 	 */
 	public Person findPerson(String bsn) {
 		if (bsn == null)
@@ -443,7 +574,11 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 		}
 	}
 
-	/** Number of persons. */
+	/**
+	 * Number of persons.
+	 *
+	 * @return the number of persons
+	 */
 	public int size() {
 		synchronized (lock) {
 			try {
@@ -454,7 +589,11 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 		}
 	}
 
-	/** The persons in insertion order. The iterator supports remove(). */
+	/**
+	 * The persons in insertion order. The iterator supports remove().
+	 *
+	 * @return the persons
+	 */
 	public Iterable<Person> persons() {
 		return PersonIterator::new;
 	}
@@ -547,6 +686,9 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	/**
 	 * Sets "today" for the rule that no date lies in the future; null means
 	 * the system clock (the default).
+	 *
+	 * @param today the reference date, or {@code null} for the system clock
+	 * @return this delivery
 	 */
 	public Delivery setReferenceDate(LocalDate today) {
 		int v = today == null ? 0 : today.getYear() * 10000 + today.getMonthValue() * 100 + today.getDayOfMonth();
@@ -560,7 +702,11 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 		return this;
 	}
 
-	/** Validates against the rules of the guideline; the diagnostics, errors and warnings. */
+	/**
+	 * Validates against the rules of the guideline; the diagnostics, errors and warnings.
+	 *
+	 * @return the diagnostics
+	 */
 	public List<Diagnostic> validate() {
 		return validate(null, ShowBsn.MASKED);
 	}
@@ -568,6 +714,10 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	/**
 	 * Validates; {@code fileName} (optional, a name or path) is checked
 	 * against k1, k2, k6 and k7.
+	 *
+	 * @param fileName the name the file will have, or {@code null}
+	 * @param bsn whether diagnostics show the BSN in full
+	 * @return the diagnostics
 	 */
 	public List<Diagnostic> validate(String fileName, ShowBsn bsn) {
 		Pointer report;
@@ -586,11 +736,21 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	/**
 	 * Compares this delivery with the one of the previous quarter of the same
 	 * gemeente (CBS's statistical control). Neither delivery is changed.
+	 *
+	 * @param previous the delivery of the previous quarter
+	 * @return the differences, as diagnostics with masked BSNs
 	 */
 	public List<Diagnostic> compare(Delivery previous) {
 		return compare(previous, ShowBsn.MASKED);
 	}
 
+	/**
+	 * As {@link #compare(Delivery)}, choosing how BSNs are shown.
+	 *
+	 * @param previous the delivery of the previous quarter
+	 * @param bsn whether diagnostics show the BSN in full
+	 * @return the differences, as diagnostics
+	 */
 	public List<Diagnostic> compare(Delivery previous, ShowBsn bsn) {
 		if (previous == null)
 			throw new SwiException(Status.EINVAL.code(), "previous delivery is null");
@@ -614,7 +774,11 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 		return Diagnostic.copyAndFree(report);
 	}
 
-	/** The mirror report (spiegelrapport): a snapshot of the counts. */
+	/**
+	 * The mirror report (spiegelrapport): a snapshot of the counts.
+	 *
+	 * @return the mirror report
+	 */
 	public Mirror mirror() {
 		Pointer m;
 		synchronized (lock) {
@@ -635,6 +799,10 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 * (mode 0600) and returns its path. EINVALID if the delivery has
 	 * validation errors (unless {@link WriteOption#FORCE}), EINCOMPLETE if a
 	 * required kenmerk is missing.
+	 *
+	 * @param dir the directory
+	 * @param options {@link WriteOption#ZIP}, {@link WriteOption#FORCE}
+	 * @return the path of the written file
 	 */
 	public Path write(Path dir, WriteOption... options) {
 		if (dir == null)
@@ -658,6 +826,10 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 * the delivery is unchanged, but with no change possible in between). With errors nothing is written and a
 	 * {@link ValidationException} carries every diagnostic; with
 	 * {@link WriteOption#FORCE} the file is written anyway.
+	 *
+	 * @param dir the directory
+	 * @param options {@link WriteOption#ZIP}, {@link WriteOption#FORCE}
+	 * @return the diagnostics and the path of the written file
 	 */
 	public WriteResult validateAndWrite(Path dir, WriteOption... options) {
 		if (dir == null)
@@ -682,7 +854,12 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 		return new WriteResult(Path.of(Buffers.cString(path)), diagnostics);
 	}
 
-	/** The file's bytes (XML, or a ZIP archive with {@link WriteOption#ZIP}). */
+	/**
+	 * The file's bytes (XML, or a ZIP archive with {@link WriteOption#ZIP}).
+	 *
+	 * @param options {@link WriteOption#ZIP}, {@link WriteOption#FORCE}
+	 * @return the bytes
+	 */
 	public byte[] toBytes(WriteOption... options) {
 		Pointer buffer;
 		synchronized (lock) {
@@ -696,7 +873,13 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 		return Buffers.take(buffer);
 	}
 
-	/** Writes the file's bytes to a stream (not closed). */
+	/**
+	 * Writes the file's bytes to a stream (not closed).
+	 *
+	 * @param stream where the bytes go
+	 * @param options {@link WriteOption#ZIP}, {@link WriteOption#FORCE}
+	 * @throws IOException when the stream fails
+	 */
 	public void writeTo(OutputStream stream, WriteOption... options) throws IOException {
 		stream.write(toBytes(options));
 	}

@@ -23,12 +23,21 @@ import java.util.List;
 public record Diagnostic(String rule, Severity severity, int kenmerk, Category category, long person, long record,
 			 String bsn, long line, String message) {
 
-	/** Whether this is an error (writers refuse a delivery with errors unless forced). */
+	/**
+	 * Whether this is an error (writers refuse a delivery with errors unless forced).
+	 *
+	 * @return whether it is an error
+	 */
 	public boolean isError() {
 		return severity == Severity.ERROR;
 	}
 
-	/** Only the errors of a list of diagnostics. */
+	/**
+	 * Only the errors of a list of diagnostics.
+	 *
+	 * @param diagnostics the diagnostics
+	 * @return the errors among them
+	 */
 	public static List<Diagnostic> errors(List<Diagnostic> diagnostics) {
 		List<Diagnostic> out = new ArrayList<>();
 		for (Diagnostic d : diagnostics)

@@ -2,7 +2,9 @@ package nl.swi;
 
 /** Code list of kenmerk 28, Einde begeleiding gemeente - reden. */
 public enum EindeBegeleidingReden implements NumericCode {
+	/** 1: Verhuizing binnen Nederland naar andere gemeente. */
 	VERHUIZING(1, "Verhuizing binnen Nederland naar andere gemeente"),
+	/** 2: Niet meer inburgeringsplichtig. */
 	NIET_MEER_INBURGERINGSPLICHTIG(2, "Niet meer inburgeringsplichtig");
 
 	private final int value;
@@ -23,7 +25,12 @@ public enum EindeBegeleidingReden implements NumericCode {
 		return meaning;
 	}
 
-	/** The constant for a code, or null if the code is not in the list. */
+	/**
+	 * The constant for a code, or null if the code is not in the list.
+	 *
+	 * @param value the code
+	 * @return the constant, or {@code null}
+	 */
 	public static EindeBegeleidingReden of(int value) {
 		return NumericCode.of(EindeBegeleidingReden.class, value);
 	}

@@ -2,8 +2,11 @@ package nl.swi;
 
 /** Code list of kenmerk 10, Geslacht. */
 public enum Geslacht implements NumericCode {
+	/** 1: Man. */
 	MAN(1, "Man"),
+	/** 2: Vrouw. */
 	VROUW(2, "Vrouw"),
+	/** 3: Onbekend. */
 	ONBEKEND(3, "Onbekend");
 
 	private final int value;
@@ -24,7 +27,12 @@ public enum Geslacht implements NumericCode {
 		return meaning;
 	}
 
-	/** The constant for a code, or null if the code is not in the list. */
+	/**
+	 * The constant for a code, or null if the code is not in the list.
+	 *
+	 * @param value the code
+	 * @return the constant, or {@code null}
+	 */
 	public static Geslacht of(int value) {
 		return NumericCode.of(Geslacht.class, value);
 	}

@@ -40,7 +40,13 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 
 	abstract int nHas(Pointer h, int k);
 
-	/** Sets kenmerk {@code k} from the text as it would stand in the file ("20260107", "2", "and"); null unsets. */
+	/**
+	 * Sets kenmerk {@code k} from the text as it would stand in the file ("20260107", "2", "and"); null unsets.
+	 *
+	 * @param k the kenmerk number
+	 * @param text the text, or {@code null}
+	 * @throws SwiException when libswi refuses the value
+	 */
 	public final void set(int k, String text) {
 		Delivery d = owner();
 		synchronized (d.lock) {
@@ -53,11 +59,23 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 		}
 	}
 
+	/**
+	 * Sets kenmerk {@code k} from the text as it would stand in the file; null unsets.
+	 *
+	 * @param k the kenmerk
+	 * @param text the text, or {@code null}
+	 * @throws SwiException when libswi refuses the value
+	 */
 	public final void set(Kenmerk k, String text) {
 		set(k.number(), text);
 	}
 
-	/** The value of kenmerk {@code k} exactly as written in the file, or null if it has none. */
+	/**
+	 * The value of kenmerk {@code k} exactly as written in the file, or null if it has none.
+	 *
+	 * @param k the kenmerk number
+	 * @return the text, or {@code null}
+	 */
 	public final String getText(int k) {
 		Delivery d = owner();
 		synchronized (d.lock) {
@@ -75,6 +93,12 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 		}
 	}
 
+	/**
+	 * The value of kenmerk {@code k} exactly as written in the file, or null if it has none.
+	 *
+	 * @param k the kenmerk
+	 * @return the text, or {@code null}
+	 */
 	public final String getText(Kenmerk k) {
 		return getText(k.number());
 	}
@@ -83,6 +107,10 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 	 * Sets kenmerk {@code k} from an int as {@code *_set_int} takes it: a code
 	 * (2), a number (16), a year, a 4-digit code (153 -> "0153") or a date
 	 * yyyymmdd; null unsets.
+	 *
+	 * @param k the kenmerk number
+	 * @param value the value, or {@code null}
+	 * @throws SwiException when libswi refuses the value
 	 */
 	public final void setInt(int k, Integer value) {
 		Delivery d = owner();
@@ -96,11 +124,23 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 		}
 	}
 
+	/**
+	 * Sets kenmerk {@code k} from an int as {@link #setInt(int, Integer)}; null unsets.
+	 *
+	 * @param k the kenmerk
+	 * @param value the value, or {@code null}
+	 * @throws SwiException when libswi refuses the value
+	 */
 	public final void setInt(Kenmerk k, Integer value) {
 		setInt(k.number(), value);
 	}
 
-	/** The value of kenmerk {@code k} as an int (a date as yyyymmdd), or null if it has none. */
+	/**
+	 * The value of kenmerk {@code k} as an int (a date as yyyymmdd), or null if it has none.
+	 *
+	 * @param k the kenmerk number
+	 * @return the value, or {@code null}
+	 */
 	public final Integer getInt(int k) {
 		Delivery d = owner();
 		synchronized (d.lock) {
@@ -118,11 +158,23 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 		}
 	}
 
+	/**
+	 * The value of kenmerk {@code k} as an int (a date as yyyymmdd), or null if it has none.
+	 *
+	 * @param k the kenmerk
+	 * @return the value, or {@code null}
+	 */
 	public final Integer getInt(Kenmerk k) {
 		return getInt(k.number());
 	}
 
-	/** Sets a date kenmerk; null unsets. */
+	/**
+	 * Sets a date kenmerk; null unsets.
+	 *
+	 * @param k the kenmerk number
+	 * @param date the date, or {@code null}
+	 * @throws SwiException when libswi refuses the value
+	 */
 	public final void setDate(int k, LocalDate date) {
 		Delivery d = owner();
 		synchronized (d.lock) {
@@ -136,11 +188,23 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 		}
 	}
 
+	/**
+	 * Sets a date kenmerk; null unsets.
+	 *
+	 * @param k the kenmerk
+	 * @param date the date, or {@code null}
+	 * @throws SwiException when libswi refuses the value
+	 */
 	public final void setDate(Kenmerk k, LocalDate date) {
 		setDate(k.number(), date);
 	}
 
-	/** The value of a date kenmerk, or null if it has none. */
+	/**
+	 * The value of a date kenmerk, or null if it has none.
+	 *
+	 * @param k the kenmerk number
+	 * @return the date, or {@code null}
+	 */
 	public final LocalDate getDate(int k) {
 		if (SwiNative.swi_kenmerk_type(k) != ValueType.DATE.value()) {
 			/* Let libswi name the problem (unknown kenmerk, other category) first. */
@@ -151,11 +215,22 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 		return v == null ? null : LocalDate.of(v / 10000, v / 100 % 100, v % 100);
 	}
 
+	/**
+	 * The value of a date kenmerk, or null if it has none.
+	 *
+	 * @param k the kenmerk
+	 * @return the date, or {@code null}
+	 */
 	public final LocalDate getDate(Kenmerk k) {
 		return getDate(k.number());
 	}
 
-	/** Whether kenmerk {@code k} has a value. */
+	/**
+	 * Whether kenmerk {@code k} has a value.
+	 *
+	 * @param k the kenmerk number
+	 * @return whether it has a value
+	 */
 	public final boolean has(int k) {
 		Delivery d = owner();
 		synchronized (d.lock) {
@@ -167,11 +242,21 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 		}
 	}
 
+	/**
+	 * Whether kenmerk {@code k} has a value.
+	 *
+	 * @param k the kenmerk
+	 * @return whether it has a value
+	 */
 	public final boolean has(Kenmerk k) {
 		return has(k.number());
 	}
 
-	/** Removes the value of kenmerk {@code k}. */
+	/**
+	 * Removes the value of kenmerk {@code k}.
+	 *
+	 * @param k the kenmerk number
+	 */
 	public final void unset(int k) {
 		Delivery d = owner();
 		synchronized (d.lock) {
@@ -183,6 +268,11 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 		}
 	}
 
+	/**
+	 * Removes the value of kenmerk {@code k}.
+	 *
+	 * @param k the kenmerk
+	 */
 	public final void unset(Kenmerk k) {
 		unset(k.number());
 	}

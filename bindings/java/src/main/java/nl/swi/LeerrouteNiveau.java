@@ -2,7 +2,9 @@ package nl.swi;
 
 /** Code list of kenmerk 32, Leerroute - niveau. */
 public enum LeerrouteNiveau implements NumericCode {
+	/** 1: B1. */
 	B1(1, "B1"),
+	/** 2: A2. */
 	A2(2, "A2");
 
 	private final int value;
@@ -23,7 +25,12 @@ public enum LeerrouteNiveau implements NumericCode {
 		return meaning;
 	}
 
-	/** The constant for a code, or null if the code is not in the list. */
+	/**
+	 * The constant for a code, or null if the code is not in the list.
+	 *
+	 * @param value the code
+	 * @return the constant, or {@code null}
+	 */
 	public static LeerrouteNiveau of(int value) {
 		return NumericCode.of(LeerrouteNiveau.class, value);
 	}

@@ -2,8 +2,11 @@ package nl.swi;
 
 /** Code list of kenmerk 31, Leerroute - route. */
 public enum LeerrouteRoute implements NumericCode {
+	/** 1: B1-route. */
 	B1_ROUTE(1, "B1-route"),
+	/** 2: Onderwijsroute. */
 	ONDERWIJSROUTE(2, "Onderwijsroute"),
+	/** 3: Z-route. */
 	Z_ROUTE(3, "Z-route");
 
 	private final int value;
@@ -24,7 +27,12 @@ public enum LeerrouteRoute implements NumericCode {
 		return meaning;
 	}
 
-	/** The constant for a code, or null if the code is not in the list. */
+	/**
+	 * The constant for a code, or null if the code is not in the list.
+	 *
+	 * @param value the code
+	 * @return the constant, or {@code null}
+	 */
 	public static LeerrouteRoute of(int value) {
 		return NumericCode.of(LeerrouteRoute.class, value);
 	}

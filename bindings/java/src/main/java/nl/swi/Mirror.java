@@ -12,7 +12,9 @@ import com.sun.jna.Pointer;
  * {@link #NOT_FILLED} (-1) for "not filled", else a code.
  */
 public final class Mirror {
+	/** Any value, in the selections below. */
 	public static final int ANY = 0;
+	/** No value, in the selections below. */
 	public static final int NOT_FILLED = -1;
 
 	/* [selector + 1]: -1 .. max */
@@ -59,53 +61,102 @@ public final class Mirror {
 		return i >= 0 && i < a.length ? a[i] : 0;
 	}
 
-	/** Persons with Type migrant {@code typeMigrant} (1, 2, ANY, NOT_FILLED) and Geslacht {@code geslacht} (1-3, ANY, NOT_FILLED). */
+	/**
+	 * Persons with Type migrant {@code typeMigrant} (1, 2, ANY, NOT_FILLED) and Geslacht {@code geslacht} (1-3, ANY, NOT_FILLED).
+	 *
+	 * @param typeMigrant the code, {@link #ANY} or {@link #NOT_FILLED}
+	 * @param geslacht the code, {@link #ANY} or {@link #NOT_FILLED}
+	 * @return the count
+	 */
 	public long persons(int typeMigrant, int geslacht) {
 		int t = typeMigrant + 1;
 		return t >= 0 && t < persons.length ? at(persons[t], geslacht) : 0;
 	}
 
-	/** All persons. */
+	/**
+	 * All persons.
+	 *
+	 * @return the count
+	 */
 	public long persons() {
 		return persons(ANY, ANY);
 	}
 
-	/** How many records of its category fill kenmerk {@code k} (persons for k8-k29, PIPs for k30-k34, ...). */
+	/**
+	 * How many records of its category fill kenmerk {@code k} (persons for k8-k29, PIPs for k30-k34, ...).
+	 *
+	 * @param k the kenmerk number
+	 * @return the count
+	 */
 	public long filled(int k) {
 		return k >= 1 && k <= 38 ? filled[k] : 0;
 	}
 
+	/**
+	 * As {@link #filled(int)}.
+	 *
+	 * @param k the kenmerk
+	 * @return the count
+	 */
 	public long filled(Kenmerk k) {
 		return filled(k.number());
 	}
 
-	/** PIPs with route {@code route} (1-3, ANY, NOT_FILLED) and niveau {@code niveau} (1-2, ANY, NOT_FILLED). */
+	/**
+	 * PIPs with route {@code route} (1-3, ANY, NOT_FILLED) and niveau {@code niveau} (1-2, ANY, NOT_FILLED).
+	 *
+	 * @param route the code, {@link #ANY} or {@link #NOT_FILLED}
+	 * @param niveau the code, {@link #ANY} or {@link #NOT_FILLED}
+	 * @return the count
+	 */
 	public long pips(int route, int niveau) {
 		int r = route + 1;
 		return r >= 0 && r < pips.length ? at(pips[r], niveau) : 0;
 	}
 
-	/** Voortgangsgesprekken. */
+	/**
+	 * Voortgangsgesprekken.
+	 *
+	 * @return the count
+	 */
 	public long talks() {
 		return talks;
 	}
 
-	/** Fines with reason {@code reden} (1-2, ANY, NOT_FILLED). */
+	/**
+	 * Fines with reason {@code reden} (1-2, ANY, NOT_FILLED).
+	 *
+	 * @param reden the code, {@link #ANY} or {@link #NOT_FILLED}
+	 * @return the count
+	 */
 	public long fines(int reden) {
 		return at(fines, reden);
 	}
 
-	/** Sum of the amounts (whole euros) of the fines with reason {@code reden}. */
+	/**
+	 * Sum of the amounts (whole euros) of the fines with reason {@code reden}.
+	 *
+	 * @param reden the code, {@link #ANY} or {@link #NOT_FILLED}
+	 * @return the sum in euros
+	 */
 	public long fineAmount(int reden) {
 		return at(fineAmount, reden);
 	}
 
-	/** The report as one JSON object. */
+	/**
+	 * The report as one JSON object.
+	 *
+	 * @return the JSON text
+	 */
 	public String json() {
 		return json;
 	}
 
-	/** The report as one self-contained HTML page (Dutch). */
+	/**
+	 * The report as one self-contained HTML page (Dutch).
+	 *
+	 * @return the HTML page
+	 */
 	public String html() {
 		return html;
 	}

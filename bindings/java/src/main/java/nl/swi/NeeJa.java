@@ -2,7 +2,9 @@ package nl.swi;
 
 /** Code list of kenmerk 18 (Alfabetiseringscursus) and 23 (Z-route - inschatting taalniveau). */
 public enum NeeJa implements NumericCode {
+	/** 1: Nee. */
 	NEE(1, "Nee"),
+	/** 2: Ja. */
 	JA(2, "Ja");
 
 	private final int value;
@@ -23,7 +25,12 @@ public enum NeeJa implements NumericCode {
 		return meaning;
 	}
 
-	/** The constant for a code, or null if the code is not in the list. */
+	/**
+	 * The constant for a code, or null if the code is not in the list.
+	 *
+	 * @param value the code
+	 * @return the constant, or {@code null}
+	 */
 	public static NeeJa of(int value) {
 		return NumericCode.of(NeeJa.class, value);
 	}

@@ -87,12 +87,20 @@ public final class Person extends KenmerkHolder {
 		return SwiNative.swi_person_has(h, k);
 	}
 
-	/** The delivery this person belongs to. */
+	/**
+	 * The delivery this person belongs to.
+	 *
+	 * @return the delivery
+	 */
 	public Delivery delivery() {
 		return delivery;
 	}
 
-	/** Whether the person was removed (then every other call throws). */
+	/**
+	 * Whether the person was removed (then every other call throws).
+	 *
+	 * @return whether it was removed
+	 */
 	public boolean isRemoved() {
 		synchronized (delivery.lock) {
 			return !delivery.isClosed() && gone();
@@ -103,6 +111,11 @@ public final class Person extends KenmerkHolder {
 	 * Sets {@code kenmerken[i]} to {@code values[i]} for i &lt; n in ONE native
 	 * call, as {@link #setInt} would (codes, numbers, dates as yyyymmdd): all
 	 * or nothing. The BSN (k8) is not accepted here.
+	 *
+	 * @param n how many of the pairs to set
+	 * @param kenmerken kenmerk numbers
+	 * @param values their values
+	 * @return this person
 	 */
 	public Person setInts(int n, int[] kenmerken, int[] values) {
 		if (n < 0 || n > kenmerken.length || n > values.length)
@@ -123,7 +136,13 @@ public final class Person extends KenmerkHolder {
 		return this;
 	}
 
-	/** {@link #setInts(int, int[], int[])} for all of both arrays (of equal length). */
+	/**
+	 * {@link #setInts(int, int[], int[])} for all of both arrays (of equal length).
+	 *
+	 * @param kenmerken kenmerk numbers
+	 * @param values their values
+	 * @return this person
+	 */
 	public Person setInts(int[] kenmerken, int[] values) {
 		if (kenmerken.length != values.length)
 			throw new SwiException(Status.EINVAL.code(), "kenmerken and values differ in length");
@@ -153,7 +172,12 @@ public final class Person extends KenmerkHolder {
 
 	/* ---- records --------------------------------------------------- */
 
-	/** Adds an empty record of {@code kind} (PIP, GESPREK or BOETE) after the person's others of that kind. */
+	/**
+	 * Adds an empty record of {@code kind} (PIP, GESPREK or BOETE) after the person's others of that kind.
+	 *
+	 * @param kind the record kind
+	 * @return the new record
+	 */
 	public Record addRecord(Category kind) {
 		if (kind == null)
 			throw new SwiException(Status.EINVAL.code(), "kind is null");
@@ -171,6 +195,12 @@ public final class Person extends KenmerkHolder {
 	 * Adds a record of {@code kind} with {@code kenmerken[i]} set to
 	 * {@code values[i]} for i &lt; n, in ONE native call and all or nothing:
 	 * when a value is refused, no record is added.
+	 *
+	 * @param kind the record kind
+	 * @param n how many of the pairs to set
+	 * @param kenmerken kenmerk numbers
+	 * @param values their values
+	 * @return the new record
 	 */
 	public Record addRecord(Category kind, int n, int[] kenmerken, int[] values) {
 		if (kind == null)
@@ -188,26 +218,53 @@ public final class Person extends KenmerkHolder {
 		}
 	}
 
-	/** {@link #addRecord(Category, int, int[], int[])} for all of both arrays (of equal length). */
+	/**
+	 * {@link #addRecord(Category, int, int[], int[])} for all of both arrays (of equal length).
+	 *
+	 * @param kind the record kind
+	 * @param kenmerken kenmerk numbers
+	 * @param values their values
+	 * @return the new record
+	 */
 	public Record addRecord(Category kind, int[] kenmerken, int[] values) {
 		if (kenmerken.length != values.length)
 			throw new SwiException(Status.EINVAL.code(), "kenmerken and values differ in length");
 		return addRecord(kind, kenmerken.length, kenmerken, values);
 	}
 
+	/**
+	 * Adds an empty PIP record (k30-k34).
+	 *
+	 * @return the new record
+	 */
 	public Pip addPip() {
 		return (Pip) addRecord(Category.PIP);
 	}
 
+	/**
+	 * Adds an empty voortgangsgesprek record (k35).
+	 *
+	 * @return the new record
+	 */
 	public Gesprek addGesprek() {
 		return (Gesprek) addRecord(Category.GESPREK);
 	}
 
+	/**
+	 * Adds an empty boete record (k36-k38).
+	 *
+	 * @return the new record
+	 */
 	public Boete addBoete() {
 		return (Boete) addRecord(Category.BOETE);
 	}
 
-	/** Number of records of {@code kind}. */
+	/**
+	 * Number of records of {@code kind}.
+	 *
+	 * @param kind the record kind
+	 * @return the number of records
+	 */
 	public int recordCount(Category kind) {
 		synchronized (delivery.lock) {
 			try {
@@ -218,19 +275,39 @@ public final class Person extends KenmerkHolder {
 		}
 	}
 
-	/** The records of {@code kind} in insertion order. The iterator supports remove(). */
+	/**
+	 * The records of {@code kind} in insertion order. The iterator supports remove().
+	 *
+	 * @param kind the record kind
+	 * @return the records
+	 */
 	public Iterable<Record> records(Category kind) {
 		return () -> new RecordIterator<>(kind, Record.class);
 	}
 
+	/**
+	 * The PIP records in insertion order.
+	 *
+	 * @return the records
+	 */
 	public Iterable<Pip> pips() {
 		return () -> new RecordIterator<>(Category.PIP, Pip.class);
 	}
 
+	/**
+	 * The voortgangsgesprek records in insertion order.
+	 *
+	 * @return the records
+	 */
 	public Iterable<Gesprek> gesprekken() {
 		return () -> new RecordIterator<>(Category.GESPREK, Gesprek.class);
 	}
 
+	/**
+	 * The boete records in insertion order.
+	 *
+	 * @return the records
+	 */
 	public Iterable<Boete> boetes() {
 		return () -> new RecordIterator<>(Category.BOETE, Boete.class);
 	}
@@ -300,12 +377,21 @@ public final class Person extends KenmerkHolder {
 
 	/* ---- typed kenmerken 8-29 -------------------------------------- */
 
-	/** k8 Burgerservicenummer (nine digits). */
+	/**
+	 * k8 Burgerservicenummer (nine digits).
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public String getBsn() {
 		return getText(8);
 	}
 
-	/** Changes the BSN (k8): 11-test and uniqueness are checked; it cannot be unset. */
+	/**
+	 * Changes the BSN (k8): 11-test and uniqueness are checked; it cannot be unset.
+	 *
+	 * @param bsn the new BSN
+	 * @return this person
+	 */
 	public Person setBsn(String bsn) {
 		if (bsn == null)
 			throw new SwiException(Status.EREQUIRED.code(), "Burgerservicenummer (kenmerk 8) kan niet worden leeggemaakt");
@@ -313,211 +399,442 @@ public final class Person extends KenmerkHolder {
 		return this;
 	}
 
-	/** k9 Geboortedatum. */
+	/**
+	 * k9 Geboortedatum.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public LocalDate getGeboortedatum() {
 		return getDate(9);
 	}
 
+	/**
+	 * Sets k9 Geboortedatum; {@code null} removes the value.
+	 *
+	 * @param date the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setGeboortedatum(LocalDate date) {
 		setDate(9, date);
 		return this;
 	}
 
-	/** k10 Geslacht. */
+	/**
+	 * k10 Geslacht.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public Geslacht getGeslacht() {
 		return getCode(10, Geslacht.class);
 	}
 
+	/**
+	 * Sets k10 Geslacht; {@code null} removes the value.
+	 *
+	 * @param geslacht the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setGeslacht(Geslacht geslacht) {
 		setCode(10, geslacht);
 		return this;
 	}
 
-	/** k11 Type migrant. */
+	/**
+	 * k11 Type migrant.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public TypeMigrant getTypeMigrant() {
 		return getCode(11, TypeMigrant.class);
 	}
 
+	/**
+	 * Sets k11 Type migrant; {@code null} removes the value.
+	 *
+	 * @param type the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setTypeMigrant(TypeMigrant type) {
 		setCode(11, type);
 		return this;
 	}
 
-	/** k12 Maatschappelijke begeleiding - begindatum (asielmigranten). */
+	/**
+	 * k12 Maatschappelijke begeleiding - begindatum (asielmigranten).
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public LocalDate getMaatschappelijkeBegeleidingBegindatum() {
 		return getDate(12);
 	}
 
+	/**
+	 * Sets k12 Maatschappelijke begeleiding - begindatum; {@code null} removes the value.
+	 *
+	 * @param date the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setMaatschappelijkeBegeleidingBegindatum(LocalDate date) {
 		setDate(12, date);
 		return this;
 	}
 
-	/** k13 Ontzorgen - begindatum (asielmigranten). */
+	/**
+	 * k13 Ontzorgen - begindatum (asielmigranten).
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public LocalDate getOntzorgenBegindatum() {
 		return getDate(13);
 	}
 
+	/**
+	 * Sets k13 Ontzorgen - begindatum; {@code null} removes the value.
+	 *
+	 * @param date the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setOntzorgenBegindatum(LocalDate date) {
 		setDate(13, date);
 		return this;
 	}
 
-	/** k14 Ontzorgen - einddatum (asielmigranten). */
+	/**
+	 * k14 Ontzorgen - einddatum (asielmigranten).
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public LocalDate getOntzorgenEinddatum() {
 		return getDate(14);
 	}
 
+	/**
+	 * Sets k14 Ontzorgen - einddatum; {@code null} removes the value.
+	 *
+	 * @param date the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setOntzorgenEinddatum(LocalDate date) {
 		setDate(14, date);
 		return this;
 	}
 
-	/** k15 Brede intake - begindatum. */
+	/**
+	 * k15 Brede intake - begindatum.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public LocalDate getBredeIntakeBegindatum() {
 		return getDate(15);
 	}
 
+	/**
+	 * Sets k15 Brede intake - begindatum; {@code null} removes the value.
+	 *
+	 * @param date the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setBredeIntakeBegindatum(LocalDate date) {
 		setDate(15, date);
 		return this;
 	}
 
-	/** k16 Brede intake - gevolgde uren taalles en KNM (0-9999). */
+	/**
+	 * k16 Brede intake - gevolgde uren taalles en KNM (0-9999).
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public Integer getBredeIntakeUrenTaalKnm() {
 		return getInt(16);
 	}
 
+	/**
+	 * Sets k16 Brede intake - gevolgde uren taalles en KNM; {@code null} removes the value.
+	 *
+	 * @param hours the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setBredeIntakeUrenTaalKnm(Integer hours) {
 		setInt(16, hours);
 		return this;
 	}
 
-	/** k17 Waarschuwing niet verschijnen bij intake - datum. */
+	/**
+	 * k17 Waarschuwing niet verschijnen bij intake - datum.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public LocalDate getWaarschuwingIntakeDatum() {
 		return getDate(17);
 	}
 
+	/**
+	 * Sets k17 Waarschuwing niet verschijnen bij intake - datum; {@code null} removes the value.
+	 *
+	 * @param date the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setWaarschuwingIntakeDatum(LocalDate date) {
 		setDate(17, date);
 		return this;
 	}
 
-	/** k18 Alfabetiseringscursus. */
+	/**
+	 * k18 Alfabetiseringscursus.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public NeeJa getAlfabetiseringscursus() {
 		return getCode(18, NeeJa.class);
 	}
 
+	/**
+	 * Sets k18 Alfabetiseringscursus; {@code null} removes the value.
+	 *
+	 * @param value the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setAlfabetiseringscursus(NeeJa value) {
 		setCode(18, value);
 		return this;
 	}
 
-	/** k19 Analfabetisme. */
+	/**
+	 * k19 Analfabetisme.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public Analfabetisme getAnalfabetisme() {
 		return getCode(19, Analfabetisme.class);
 	}
 
+	/**
+	 * Sets k19 Analfabetisme; {@code null} removes the value.
+	 *
+	 * @param value the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setAnalfabetisme(Analfabetisme value) {
 		setCode(19, value);
 		return this;
 	}
 
-	/** k20 PVT - ondertekeningsdatum. */
+	/**
+	 * k20 PVT - ondertekeningsdatum.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public LocalDate getPvtOndertekeningsdatum() {
 		return getDate(20);
 	}
 
+	/**
+	 * Sets k20 PVT - ondertekeningsdatum; {@code null} removes the value.
+	 *
+	 * @param date the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setPvtOndertekeningsdatum(LocalDate date) {
 		setDate(20, date);
 		return this;
 	}
 
-	/** k21 MAP - datum eerste activiteit. */
+	/**
+	 * k21 MAP - datum eerste activiteit.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public LocalDate getMapDatumEersteActiviteit() {
 		return getDate(21);
 	}
 
+	/**
+	 * Sets k21 MAP - datum eerste activiteit; {@code null} removes the value.
+	 *
+	 * @param date the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setMapDatumEersteActiviteit(LocalDate date) {
 		setDate(21, date);
 		return this;
 	}
 
-	/** k22 MAP - datum eindgesprek. */
+	/**
+	 * k22 MAP - datum eindgesprek.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public LocalDate getMapDatumEindgesprek() {
 		return getDate(22);
 	}
 
+	/**
+	 * Sets k22 MAP - datum eindgesprek; {@code null} removes the value.
+	 *
+	 * @param date the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setMapDatumEindgesprek(LocalDate date) {
 		setDate(22, date);
 		return this;
 	}
 
-	/** k23 Z-route - inschatting taalniveau. */
+	/**
+	 * k23 Z-route - inschatting taalniveau.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public NeeJa getZrouteInschattingTaalniveau() {
 		return getCode(23, NeeJa.class);
 	}
 
+	/**
+	 * Sets k23 Z-route - inschatting taalniveau; {@code null} removes the value.
+	 *
+	 * @param value the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setZrouteInschattingTaalniveau(NeeJa value) {
 		setCode(23, value);
 		return this;
 	}
 
-	/** k24 Z-route - lezen. */
+	/**
+	 * k24 Z-route - lezen.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public Taalniveau getZrouteLezen() {
 		return getCode(24, Taalniveau.class);
 	}
 
+	/**
+	 * Sets k24 Z-route - lezen; {@code null} removes the value.
+	 *
+	 * @param value the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setZrouteLezen(Taalniveau value) {
 		setCode(24, value);
 		return this;
 	}
 
-	/** k25 Z-route - schrijven. */
+	/**
+	 * k25 Z-route - schrijven.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public Taalniveau getZrouteSchrijven() {
 		return getCode(25, Taalniveau.class);
 	}
 
+	/**
+	 * Sets k25 Z-route - schrijven; {@code null} removes the value.
+	 *
+	 * @param value the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setZrouteSchrijven(Taalniveau value) {
 		setCode(25, value);
 		return this;
 	}
 
-	/** k26 Z-route - spreken. */
+	/**
+	 * k26 Z-route - spreken.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public Taalniveau getZrouteSpreken() {
 		return getCode(26, Taalniveau.class);
 	}
 
+	/**
+	 * Sets k26 Z-route - spreken; {@code null} removes the value.
+	 *
+	 * @param value the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setZrouteSpreken(Taalniveau value) {
 		setCode(26, value);
 		return this;
 	}
 
-	/** k27 Z-route - luisteren. */
+	/**
+	 * k27 Z-route - luisteren.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public Taalniveau getZrouteLuisteren() {
 		return getCode(27, Taalniveau.class);
 	}
 
+	/**
+	 * Sets k27 Z-route - luisteren; {@code null} removes the value.
+	 *
+	 * @param value the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setZrouteLuisteren(Taalniveau value) {
 		setCode(27, value);
 		return this;
 	}
 
-	/** k28 Einde begeleiding gemeente - reden. */
+	/**
+	 * k28 Einde begeleiding gemeente - reden.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public EindeBegeleidingReden getEindeBegeleidingReden() {
 		return getCode(28, EindeBegeleidingReden.class);
 	}
 
+	/**
+	 * Sets k28 Einde begeleiding gemeente - reden; {@code null} removes the value.
+	 *
+	 * @param value the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setEindeBegeleidingReden(EindeBegeleidingReden value) {
 		setCode(28, value);
 		return this;
 	}
 
-	/** k29 Einde begeleiding gemeente - datum. */
+	/**
+	 * k29 Einde begeleiding gemeente - datum.
+	 *
+	 * @return the value, or {@code null} when it has none
+	 */
 	public LocalDate getEindeBegeleidingDatum() {
 		return getDate(29);
 	}
 
+	/**
+	 * Sets k29 Einde begeleiding gemeente - datum; {@code null} removes the value.
+	 *
+	 * @param date the new value, or {@code null}
+	 * @return this person, for chaining
+	 * @throws SwiException when libswi refuses the value (the message names the kenmerk)
+	 */
 	public Person setEindeBegeleidingDatum(LocalDate date) {
 		setDate(29, date);
 		return this;

@@ -16,11 +16,20 @@ public final class ReadResult implements AutoCloseable {
 		this.diagnostics = diagnostics;
 	}
 
+	/**
+	 * The delivery that was read (closing this result closes it).
+	 *
+	 * @return the delivery
+	 */
 	public Delivery delivery() {
 		return delivery;
 	}
 
-	/** SWI-008 (not well-formed), SWI-009 (structure), SWI-002/010/011 (values, BSNs). */
+	/**
+	 * SWI-008 (not well-formed), SWI-009 (structure), SWI-002/010/011 (values, BSNs).
+	 *
+	 * @return the diagnostics
+	 */
 	public List<Diagnostic> diagnostics() {
 		return diagnostics;
 	}

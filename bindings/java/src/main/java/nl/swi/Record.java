@@ -93,20 +93,36 @@ public abstract sealed class Record extends KenmerkHolder permits Pip, Gesprek, 
 		return SwiNative.swi_record_has(h, k);
 	}
 
-	/** PIP, GESPREK or BOETE. */
+	/**
+	 * PIP, GESPREK or BOETE.
+	 *
+	 * @return the kind
+	 */
 	public abstract Category kind();
 
-	/** The person the record belongs to. */
+	/**
+	 * The person the record belongs to.
+	 *
+	 * @return the person
+	 */
 	public final Person person() {
 		return person;
 	}
 
-	/** The delivery the record belongs to. */
+	/**
+	 * The delivery the record belongs to.
+	 *
+	 * @return the delivery
+	 */
 	public final Delivery delivery() {
 		return person.delivery;
 	}
 
-	/** Whether the record (or its person) was removed. */
+	/**
+	 * Whether the record (or its person) was removed.
+	 *
+	 * @return whether it was removed
+	 */
 	public final boolean isRemoved() {
 		synchronized (person.delivery.lock) {
 			return person.isRemoved() || (!person.delivery.isClosed() && gone());
@@ -144,6 +160,11 @@ public abstract sealed class Record extends KenmerkHolder permits Pip, Gesprek, 
 	 * Sets {@code kenmerken[i]} to {@code values[i]} for i &lt; n in ONE native
 	 * call, as {@link #setInt} would (codes, numbers, dates as yyyymmdd): all
 	 * or nothing.
+	 *
+	 * @param n how many of the pairs to set
+	 * @param kenmerken kenmerk numbers
+	 * @param values their values
+	 * @return this record
 	 */
 	public final Record setInts(int n, int[] kenmerken, int[] values) {
 		if (n < 0 || n > kenmerken.length || n > values.length)
@@ -164,6 +185,13 @@ public abstract sealed class Record extends KenmerkHolder permits Pip, Gesprek, 
 		return this;
 	}
 
+	/**
+	 * As {@link #setInts(int, int[], int[])} for all of both arrays (of equal length).
+	 *
+	 * @param kenmerken kenmerk numbers
+	 * @param values their values
+	 * @return this record
+	 */
 	public final Record setInts(int[] kenmerken, int[] values) {
 		if (kenmerken.length != values.length)
 			throw new SwiException(Status.EINVAL.code(), "kenmerken and values differ in length");

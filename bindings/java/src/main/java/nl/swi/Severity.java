@@ -13,11 +13,21 @@ public enum Severity {
 		this.value = value;
 	}
 
+	/**
+	 * The C value.
+	 *
+	 * @return the value
+	 */
 	public int value() {
 		return value;
 	}
 
-	/** The severity for a C value, or null. */
+	/**
+	 * The severity for a C value, or null.
+	 *
+	 * @param value the C value
+	 * @return the severity, or {@code null}
+	 */
 	public static Severity of(int value) {
 		return value == 1 ? ERROR : value == 2 ? WARNING : null;
 	}

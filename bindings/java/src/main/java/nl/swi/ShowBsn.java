@@ -5,7 +5,9 @@ package nl.swi;
  * {@code SWI_READ_SHOW_BSN}). By default libswi masks them as *****6782.
  */
 public enum ShowBsn {
+	/** BSNs masked ({@code *****6782}). */
 	MASKED(0),
+	/** BSNs in full. */
 	FULL(1);
 
 	final int flags;

@@ -10,7 +10,11 @@ public final class Swi {
 	private Swi() {
 	}
 
-	/** libswi's version, "MAJOR.MINOR.PATCH". */
+	/**
+	 * libswi's version, "MAJOR.MINOR.PATCH".
+	 *
+	 * @return the version
+	 */
 	public static String version() {
 		return SwiNative.swi_version();
 	}
@@ -28,17 +32,33 @@ public final class Swi {
 		return file != null ? file.getPath() : SwiNative.LIBRARY.getName();
 	}
 
-	/** libswi's short English description of a status code. */
+	/**
+	 * libswi's short English description of a status code.
+	 *
+	 * @param status the status code
+	 * @return the description
+	 */
 	public static String strerror(int status) {
 		return SwiNative.swi_strerror(status);
 	}
 
-	/** {@link #read(Path, Path, ShowBsn)} without an XSD and with masked BSNs. */
+	/**
+	 * {@link #read(Path, Path, ShowBsn)} without an XSD and with masked BSNs.
+	 *
+	 * @param file the file
+	 * @return the delivery and the findings
+	 */
 	public static ReadResult read(Path file) {
 		return read(file, null, ShowBsn.MASKED);
 	}
 
-	/** {@link #read(Path, Path, ShowBsn)} with masked BSNs. */
+	/**
+	 * {@link #read(Path, Path, ShowBsn)} with masked BSNs.
+	 *
+	 * @param file the file
+	 * @param xsd an XSD file, or {@code null}
+	 * @return the delivery and the findings
+	 */
 	public static ReadResult read(Path file, Path xsd) {
 		return read(file, xsd, ShowBsn.MASKED);
 	}
@@ -48,6 +68,11 @@ public final class Swi {
 	 * checking it the way CBS's technical control does. {@code xsd}
 	 * (optional) is an XSD to validate against in the same pass, replacing
 	 * libswi's own structure checks. Throws EIO when the file cannot be read.
+	 *
+	 * @param file the file
+	 * @param xsd an XSD file, or {@code null}
+	 * @param bsn whether findings show the BSN in full
+	 * @return the delivery and the findings
 	 */
 	public static ReadResult read(Path file, Path xsd, ShowBsn bsn) {
 		if (file == null)
@@ -58,7 +83,14 @@ public final class Swi {
 		return result(rc, out, report, file.toString());
 	}
 
-	/** As {@link #read(Path, Path, ShowBsn)}, from the bytes of a file. */
+	/**
+	 * As {@link #read(Path, Path, ShowBsn)}, from the bytes of a file.
+	 *
+	 * @param data the file's bytes
+	 * @param xsd an XSD file, or {@code null}
+	 * @param bsn whether findings show the BSN in full
+	 * @return the delivery and the findings
+	 */
 	public static ReadResult read(byte[] data, Path xsd, ShowBsn bsn) {
 		if (data == null)
 			throw new SwiException(Status.EINVAL.code(), "data is null");
@@ -68,6 +100,12 @@ public final class Swi {
 		return result(rc, out, report, data.length + " bytes");
 	}
 
+	/**
+	 * As {@link #read(Path)}, from the bytes of a file.
+	 *
+	 * @param data the file's bytes
+	 * @return the delivery and the findings
+	 */
 	public static ReadResult read(byte[] data) {
 		return read(data, null, ShowBsn.MASKED);
 	}
@@ -88,7 +126,11 @@ public final class Swi {
 		}
 	}
 
-	/** The XML schema of the SWI file as libswi writes it (the same text as the installed swi.xsd). */
+	/**
+	 * The XML schema of the SWI file as libswi writes it (the same text as the installed swi.xsd).
+	 *
+	 * @return the XSD text
+	 */
 	public static String schemaXsd() {
 		long[] out = new long[1];
 		SwiException.check(null, SwiNative.swi_schema_xsd(out));
@@ -111,7 +153,11 @@ public final class Swi {
 		return new RulesetChoice(ruleset[0], RulesetChoice.Kind.values()[kind[0]]);
 	}
 
-	/** libswi's rule catalogue (doc/rules.md). */
+	/**
+	 * libswi's rule catalogue (doc/rules.md).
+	 *
+	 * @return the rules
+	 */
 	public static List<Rule> rules() {
 		long n = SwiNative.swi_rule_count();
 		List<Rule> rules = new ArrayList<>((int) n);

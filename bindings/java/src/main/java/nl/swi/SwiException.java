@@ -20,20 +20,39 @@ import com.sun.jna.Pointer;
 public class SwiException extends RuntimeException {
 	private static final long serialVersionUID = 1L;
 
+	/** The C status code. */
 	private final int code;
+	/** The kenmerk number the failure was about, or 0. */
 	private final int kenmerk;
 
+	/**
+	 * An exception for a libswi status code.
+	 *
+	 * @param code the C status code
+	 * @param message the message
+	 */
 	public SwiException(int code, String message) {
 		this(code, 0, message);
 	}
 
+	/**
+	 * An exception for a libswi status code about one kenmerk.
+	 *
+	 * @param code the C status code
+	 * @param kenmerk the kenmerk number, or 0
+	 * @param message the message
+	 */
 	public SwiException(int code, int kenmerk, String message) {
 		super(message);
 		this.code = code;
 		this.kenmerk = kenmerk;
 	}
 
-	/** The C status code, e.g. -11 for SWI_EBSN. */
+	/**
+	 * The C status code, e.g. -11 for SWI_EBSN.
+	 *
+	 * @return the code
+	 */
 	public int getCode() {
 		return code;
 	}
@@ -41,12 +60,18 @@ public class SwiException extends RuntimeException {
 	/**
 	 * The kenmerk the failure was about ({@code swi_delivery_last_kenmerk}; for
 	 * a refused value of a bulk call, the refused one), or 0.
+	 *
+	 * @return the kenmerk number, or 0
 	 */
 	public int getKenmerk() {
 		return kenmerk;
 	}
 
-	/** The status as an enum. */
+	/**
+	 * The status as an enum.
+	 *
+	 * @return the status
+	 */
 	public Status getStatus() {
 		return Status.of(code);
 	}

@@ -2,9 +2,13 @@ package nl.swi;
 
 /** Code list of kenmerken 24-27 (Z-route - lezen, schrijven, spreken, luisteren). */
 public enum Taalniveau implements NumericCode {
+	/** 1: Lager dan A1. */
 	LAGER_DAN_A1(1, "Lager dan A1"),
+	/** 2: A1. */
 	A1(2, "A1"),
+	/** 3: A2 of hoger. */
 	A2_OF_HOGER(3, "A2 of hoger"),
+	/** 9: Onbekend. */
 	ONBEKEND(9, "Onbekend");
 
 	private final int value;
@@ -25,7 +29,12 @@ public enum Taalniveau implements NumericCode {
 		return meaning;
 	}
 
-	/** The constant for a code, or null if the code is not in the list. */
+	/**
+	 * The constant for a code, or null if the code is not in the list.
+	 *
+	 * @param value the code
+	 * @return the constant, or {@code null}
+	 */
 	public static Taalniveau of(int value) {
 		return NumericCode.of(Taalniveau.class, value);
 	}

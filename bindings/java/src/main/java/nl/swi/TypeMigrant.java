@@ -2,7 +2,9 @@ package nl.swi;
 
 /** Code list of kenmerk 11, Type migrant. */
 public enum TypeMigrant implements NumericCode {
+	/** 1: Asielmigrant. */
 	ASIELMIGRANT(1, "Asielmigrant"),
+	/** 2: Gezinsmigrant/overige migrant. */
 	GEZINSMIGRANT(2, "Gezinsmigrant/overige migrant");
 
 	private final int value;
@@ -23,7 +25,12 @@ public enum TypeMigrant implements NumericCode {
 		return meaning;
 	}
 
-	/** The constant for a code, or null if the code is not in the list. */
+	/**
+	 * The constant for a code, or null if the code is not in the list.
+	 *
+	 * @param value the code
+	 * @return the constant, or {@code null}
+	 */
 	public static TypeMigrant of(int value) {
 		return NumericCode.of(TypeMigrant.class, value);
 	}

@@ -22,7 +22,11 @@ public class ValidationException extends SwiException {
 			+ (errors.isEmpty() ? "?" : errors.get(0).rule() + " " + errors.get(0).message());
 	}
 
-	/** All diagnostics of the validation, errors and warnings. */
+	/**
+	 * All diagnostics of the validation, errors and warnings.
+	 *
+	 * @return the diagnostics
+	 */
 	public List<Diagnostic> getDiagnostics() {
 		return diagnostics;
 	}

@@ -25,11 +25,21 @@ public enum ValueType {
 		this.value = value;
 	}
 
+	/**
+	 * The C value.
+	 *
+	 * @return the value
+	 */
 	public int value() {
 		return value;
 	}
 
-	/** The type for a C value, or null. */
+	/**
+	 * The type for a C value, or null.
+	 *
+	 * @param value the C value
+	 * @return the type, or {@code null}
+	 */
 	public static ValueType of(int value) {
 		return value >= 1 && value <= 8 ? values()[value - 1] : null;
 	}
