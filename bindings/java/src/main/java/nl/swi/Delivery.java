@@ -664,12 +664,21 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 * year is taken from the name gemeenten-JJJJ.csv, else the delivery's year.
 	 * Throws EDATAFILE (the message names the file and the line; nothing of the
 	 * file is kept) or EIO.
+	 *
+	 * @param csv the CSV file
+	 * @return this delivery
 	 */
 	public Delivery loadGemeenten(Path csv) {
 		return loadGemeenten(csv, 0);
 	}
 
-	/** As {@link #loadGemeenten(Path)}, for statistiekjaar {@code year} (0: as there). */
+	/**
+	 * As {@link #loadGemeenten(Path)}, for statistiekjaar {@code year} (0: as there).
+	 *
+	 * @param csv the CSV file
+	 * @param year the statistiekjaar, or 0 for the year as above
+	 * @return this delivery
+	 */
 	public Delivery loadGemeenten(Path csv, int year) {
 		if (csv == null)
 			throw new SwiException(Status.EINVAL.code(), "csv is null");

@@ -142,6 +142,10 @@ public final class Swi {
 	 * (doc/years.md), given "today" ({@code referenceDate}; null: the system
 	 * clock). Throws EYEAR for a year before 2022 or more than one year after
 	 * the reference date (validation reports SWI-003 for it).
+	 *
+	 * @param year the statistiekjaar
+	 * @param referenceDate "today", or {@code null} for the system clock
+	 * @return the ruleset and how it was chosen
 	 */
 	public static RulesetChoice rulesetForYear(int year, java.time.LocalDate referenceDate) {
 		int ref = referenceDate == null ? 0
