@@ -32,7 +32,14 @@ struct swi_write_dir_hooks {
 int swi_write_dir_with(swi_delivery *d, unsigned flags, const char *dir, char *path_buf,
 		       size_t path_size, const struct swi_write_dir_hooks *hooks);
 
-/* Zip support (zip.c); `entry_name` is the .XML name inside the archive. */
+/* Zip support (zip.c); `entry_name` is the .XML name inside the archive.
+ * SWI_OK, the sink's error, SWI_ENOMEM, or SWI_EUNSUPPORTED (built without
+ * zip, or an XML of 4 GiB or more); the message is in the delivery. Frees
+ * everything it allocated in every case. */
 int swi_zip_write(swi_delivery *d, const struct swi_sink *sink, const char *entry_name);
+/* As swi_zip_write(), refusing an entry or archive larger than `limit`
+ * bytes (swi_zip_write: 0xfffffffe); for the tests of that refusal. */
+int swi_zip_write_limited(swi_delivery *d, const struct swi_sink *sink, const char *entry_name,
+			  uint64_t limit);
 
 #endif

@@ -21,13 +21,11 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
 
-#ifdef SWI_WITH_ZIP
-#include <archive.h>
-#include <archive_entry.h>
-#endif
-
 #include "access.h"
 #include "report.h"
+#ifdef SWI_WITH_ZIP
+#include "unzip.h"
+#endif
 
 #define MAX_DEPTH 16
 #define MAX_ELEMENTS 500000000u /* ~15 times the 1,000,000-person benchmark */
@@ -634,41 +632,39 @@ static int mem_read(void *ctx, char *buf, size_t size)
 }
 
 #ifdef SWI_WITH_ZIP
-static int archive_read_cb(void *ctx, char *buf, size_t size)
+/* A zip: its one .XML entry streamed through the parser (unzip.c). What is
+ * wrong with the archive itself is an SWI-008 finding that says what. */
+static int read_zip(struct reader *rd, const void *data, size_t size, int fd,
+		    xmlSchemaValidCtxtPtr vctxt)
 {
-	la_ssize_t n = archive_read_data(ctx, buf, size);
-	return n < 0 ? -1 : (int)n;
-}
-
-/* Opens the single .XML entry of a zip archive for reading. */
-static int open_zip(struct archive **out, const struct mem_source *mem, int fd, char *entry,
-		    size_t entry_size)
-{
-	struct archive *a = archive_read_new();
-	if (!a)
-		return SWI_ENOMEM;
-	archive_read_support_format_zip(a);
-	int ok = mem ? archive_read_open_memory(a, mem->data, mem->size)
-		     : archive_read_open_fd(a, fd, CHUNK);
-	struct archive_entry *e;
-	while (ok == ARCHIVE_OK && (ok = archive_read_next_header(a, &e)) == ARCHIVE_OK) {
-		const char *path = archive_entry_pathname(e);
-		size_t len = path ? strlen(path) : 0;
-		if (archive_entry_filetype(e) == AE_IFREG && len > 4 &&
-		    strcasecmp(path + len - 4, ".xml") == 0) {
-			snprintf(entry, entry_size, "%s", path);
-			*out = a;
-			return SWI_OK;
-		}
+	char why[SWI_UNZIP_WHY];
+	struct swi_unzip_input in = {.data = fd < 0 ? data : NULL, .size = size, .fd = fd,
+				     .show_bsn = rd->flags & SWI_READ_SHOW_BSN};
+	struct swi_unzip *z = NULL;
+	int rc = swi_unzip_open(&z, rd->d, &in, why);
+	if (rc == SWI_OK) {
+		struct source src = {.read = swi_unzip_read, .ctx = z};
+		rc = parse(rd, &src, swi_unzip_entry(z), vctxt);
+		/* A failed read is SWI_EIO to parse(); the source knows better. */
+		if (swi_unzip_status(z) != SWI_OK)
+			rc = swi_unzip_status(z);
+		swi_unzip_close(z);
 	}
-	archive_read_free(a);
-	return SWI_EIO;
+	if (rc == SWI_EFORMAT) {
+		struct swi_where w = {.category = SWI_CATEGORY_LEVERING, .person = -1, .record = -1,
+				      .line = 0, .bsn = ""};
+		swi_report_add(rd->report, SWI_RULE_XML, &w, 0, "%s", why);
+		rc = SWI_OK;
+	}
+	return rc;
 }
 #endif
 
+/* A local header first, or the end record of an empty archive. */
 static bool is_zip(const unsigned char *magic, size_t n)
 {
-	return n >= 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+	return n >= 4 && magic[0] == 'P' && magic[1] == 'K' &&
+	       ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6));
 }
 
 static void init_libxml2(void)
@@ -744,14 +740,7 @@ static int read_any(swi_delivery **out, swi_report **report, const void *data, s
 	const char *name = path ? path : "buffer";
 	if (is_zip(magic, n_magic)) {
 #ifdef SWI_WITH_ZIP
-		struct archive *a = NULL;
-		char entry[256];
-		rc = open_zip(&a, path ? NULL : &mem, fd, entry, sizeof(entry));
-		if (rc == SWI_OK) {
-			struct source src = {.read = archive_read_cb, .ctx = a};
-			rc = parse(&rd, &src, entry, vctxt);
-			archive_read_free(a);
-		}
+		rc = read_zip(&rd, data, size, fd, vctxt);
 #else
 		rc = SWI_EUNSUPPORTED;
 #endif

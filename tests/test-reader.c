@@ -25,11 +25,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#ifdef SWI_WITH_ZIP
-#include <archive.h>
-#include <archive_entry.h>
-#endif
-
 #include "generate.h"
 
 #define YEAR 2026
@@ -1255,30 +1250,74 @@ START_TEST(round_trip_zip)
 END_TEST
 
 #ifdef SWI_WITH_ZIP
-/* A zip archive of the given entries, made with libarchive (not libswi). */
-static void *make_zip(size_t *size, const char *const *names, const char *const *contents, int n)
+/* A zip made by Python's zipfile (not by libswi): `body` (lines indented
+ * by four spaces) runs with `z`, a ZipFile writing with deflate, and `xml`,
+ * the text given. */
+static char *py_zip(size_t *size, const char *xml, const char *body)
 {
-	size_t cap = 1 << 16;
-	void *buf = malloc(cap);
-	ck_assert_ptr_nonnull(buf);
-	struct archive *a = archive_write_new();
-	ck_assert_int_eq(archive_write_set_format_zip(a), ARCHIVE_OK);
-	ck_assert_int_eq(archive_write_open_memory(a, buf, cap, size), ARCHIVE_OK);
-	for (int i = 0; i < n; i++) {
-		struct archive_entry *e = archive_entry_new();
-		archive_entry_set_pathname(e, names[i]);
-		archive_entry_set_filetype(e, AE_IFREG);
-		archive_entry_set_perm(e, 0600);
-		archive_entry_set_size(e, (la_int64_t)strlen(contents[i]));
-		ck_assert_int_eq(archive_write_header(a, e), ARCHIVE_OK);
-		ck_assert_int_eq(archive_write_data(a, contents[i], strlen(contents[i])),
-				 (la_ssize_t)strlen(contents[i]));
-		archive_entry_free(e);
-	}
-	ck_assert_int_eq(archive_write_close(a), ARCHIVE_OK);
-	archive_write_free(a);
-	return buf;
+	char script[128], out[128], cmd[300];
+	snprintf(script, sizeof(script), "%s/make-zip.py", tmp_dir);
+	snprintf(out, sizeof(out), "%s/made.zip", tmp_dir);
+	FILE *f = fopen(script, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "import os, sys, zipfile\nxml = os.environ['SWI_XML']\n"
+		"with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:\n%s\n", body);
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_int_eq(setenv("SWI_XML", xml ? xml : "", 1), 0);
+	snprintf(cmd, sizeof(cmd), "python3 '%s' '%s'", script, out);
+	ck_assert_msg(system(cmd) == 0, "python3 zipfile failed on:\n%s", body);
+	return slurp(out, size);
 }
+
+/* The first central directory header of a zip. */
+static unsigned char *central(char *zip, size_t size)
+{
+	unsigned char *h = memmem(zip, size, "PK\1\2", 4);
+	ck_assert_ptr_nonnull(h);
+	return h;
+}
+
+static void set32(unsigned char *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* Read from memory and from a file, the zip must give an SWI-008 finding
+ * that contains `what` (and never a clean report). Returns the message. */
+static const char *expect_zip_finding(const void *zip, size_t size, const char *what,
+				      unsigned flags)
+{
+	static char message[600];
+	for (int from_file = 0; from_file <= 1; from_file++) {
+		struct read rd = {NULL, NULL};
+		int rc;
+		if (from_file) {
+			char path[128];
+			snprintf(path, sizeof(path), "%s/finding.zip", tmp_dir);
+			FILE *f = fopen(path, "wb");
+			ck_assert_ptr_nonnull(f);
+			ck_assert_uint_eq(fwrite(zip, 1, size, f), size);
+			ck_assert_int_eq(fclose(f), 0);
+			rc = swi_read_file(&rd.d, &rd.r, path, NULL, flags);
+		} else {
+			rc = swi_read_buffer(&rd.d, &rd.r, zip, size, NULL, flags);
+		}
+		ck_assert_msg(rc == SWI_OK, "expected a finding with '%s', got %s", what,
+			      swi_strerror(rc));
+		check_report(rd.r);
+		long at = find_diag(rd.r, "SWI-008", -1);
+		ck_assert_msg(at >= 0 && strstr(swi_report_message(rd.r, (size_t)at), what),
+			      "expected SWI-008 with '%s' (%s); the report:\n%s", what,
+			      from_file ? "file" : "buffer", dump(rd.r));
+		ck_assert_uint_gt(swi_report_count_severity(rd.r, SWI_SEVERITY_ERROR), 0);
+		snprintf(message, sizeof(message), "%s", swi_report_message(rd.r, (size_t)at));
+		read_free(&rd);
+	}
+	return message;
+}
+
+#define SWI_XML_NAME "SWI_0153_0153_20261.XML"
 #endif
 
 START_TEST(zip_defects)
@@ -1286,41 +1325,154 @@ START_TEST(zip_defects)
 #ifdef SWI_WITH_ZIP
 	/* The XML entry is found among others, and its line numbers count. */
 	static const char bad[] = DECL "<SWI>\n" LEVERING PERSON("123456789") "</SWI>\n";
-	const char *names[] = {"lees-mij.txt", "SWI_0153_0153_20261.XML"};
-	const char *contents[] = {"geen xml", bad};
 	size_t size;
-	void *zip = make_zip(&size, names, contents, 2);
+	char *zip = py_zip(&size, bad, "    z.writestr('lees-mij.txt', 'geen xml')\n"
+				       "    z.writestr('" SWI_XML_NAME "', xml)");
 	struct read rd = read_bytes(zip, size);
 	expect_diag(rd.r, "SWI-010", 4);
 	ck_assert_uint_eq(swi_report_count(rd.r), 1);
 	read_free(&rd);
 
-	/* Every truncation of the archive: an error status or a finding, no crash. */
-	for (size_t len = 4; len < size; len += 7) {
-		swi_delivery *d = (swi_delivery *)1;
-		swi_report *r = (swi_report *)1;
-		int rc = swi_read_buffer(&d, &r, zip, len, NULL, 0);
-		if (rc == SWI_OK) {
-			check_report(r);
-			ck_assert_msg(swi_report_count(r) > 0, "truncated zip of %zu bytes read clean",
-				      len);
-			swi_report_free(r);
-			swi_delivery_free(d);
-		} else {
-			ck_assert_int_eq(rc, SWI_EIO);
-			ck_assert_ptr_null(d);
-			ck_assert_ptr_null(r);
-		}
-	}
+	/* Every truncation of the archive: a finding that says so, no crash. */
+	for (size_t len = 4; len < size; len += 7)
+		expect_zip_finding(zip, len, "afgebroken", 0);
 	free(zip);
 
-	/* No .XML entry at all. */
-	zip = make_zip(&size, names, contents, 1);
-	swi_delivery *d = (swi_delivery *)1;
-	swi_report *r = (swi_report *)1;
-	ck_assert_int_eq(swi_read_buffer(&d, &r, zip, size, NULL, 0), SWI_EIO);
-	ck_assert_ptr_null(d);
-	ck_assert_ptr_null(r);
+	/* No .XML entry: the finding names what is there. Before: a bare
+	 * "input/output error" (SWI_EIO). */
+	zip = py_zip(&size, bad, "    z.writestr('lees-mij.txt', 'geen xml')\n"
+				 "    z.writestr('map/', '')");
+	ck_assert_str_eq(expect_zip_finding(zip, size, "zonder .XML-bestand", 0),
+			 "zip-bestand zonder .XML-bestand; het bevat: 'lees-mij.txt', 'map/'");
+	free(zip);
+	zip = py_zip(&size, bad, "    pass");
+	expect_zip_finding(zip, size, "zonder inhoud", 0);
+	free(zip);
+#endif
+}
+END_TEST
+
+/* Issue 11: a zip with two XML entries was checked as the first one
+ * without a word. Now neither is read and the finding names both. */
+START_TEST(zip_with_several_xml_entries)
+{
+#ifdef SWI_WITH_ZIP
+	static const char good[] = DECL "<SWI>\n" LEVERING PERSON(BSN_A) "</SWI>\n";
+	size_t size;
+	char *zip = py_zip(&size, good, "    z.writestr('" SWI_XML_NAME "', xml)\n"
+					"    z.writestr('oud/SWI_0153_0153_20254.xml', xml)");
+	ck_assert_str_eq(expect_zip_finding(zip, size, "2 .XML-bestanden", 0),
+			 "zip-bestand met 2 .XML-bestanden: '" SWI_XML_NAME "', "
+			 "'oud/SWI_0153_0153_20254.xml'; lever één .XML-bestand per zip-bestand");
+	struct read rd = read_bytes(zip, size);
+	ck_assert_uint_eq(swi_delivery_person_count(rd.d), 0);
+	read_free(&rd);
+	free(zip);
+
+	/* Many: four named, the rest counted; names escaped and capped. */
+	zip = py_zip(&size, good, "    for i in range(9):\n"
+				  "        z.writestr('%d\\n\\'\\\\x' % i + 'y' * 100 + '.XML', xml)");
+	const char *m = expect_zip_finding(zip, size, "9 .XML-bestanden", 0);
+	ck_assert_ptr_nonnull(strstr(m, "'0\\x0a\\x27\\x5cxyyyy"));
+	ck_assert_ptr_nonnull(strstr(m, "yyy...', '1"));
+	ck_assert_ptr_nonnull(strstr(m, " en nog 5;"));
+	ck_assert_ptr_null(strchr(m, '\n'));
+	free(zip);
+
+	/* A directory is no XML entry, and an XML entry inside one is. */
+	zip = py_zip(&size, good, "    z.writestr('map.XML/', '')");
+	expect_zip_finding(zip, size, "'map.XML/'", 0);
+	free(zip);
+	zip = py_zip(&size, good, "    z.writestr('map/', '')\n"
+				  "    z.writestr('map/" SWI_XML_NAME "', xml)");
+	rd = read_bytes(zip, size);
+	expect_clean(rd.r);
+	ck_assert_uint_eq(swi_delivery_person_count(rd.d), 1);
+	read_free(&rd);
+	free(zip);
+
+	/* A BSN in an entry name is masked like every BSN in a message. */
+	zip = py_zip(&size, good, "    z.writestr('" BSN_F ".txt', 'x')");
+	m = expect_zip_finding(zip, size, "'*****6782.txt'", 0);
+	ck_assert_ptr_null(strstr(m, BSN_F));
+	expect_zip_finding(zip, size, "'" BSN_F ".txt'", SWI_READ_SHOW_BSN);
+	free(zip);
+#endif
+}
+END_TEST
+
+/* Every way the one entry can be unusable has its own finding. */
+START_TEST(zip_entry_defects)
+{
+#ifdef SWI_WITH_ZIP
+	static const char good[] = DECL "<SWI>\n" LEVERING PERSON(BSN_A) PERSON(BSN_B) "</SWI>\n";
+	size_t size;
+
+	/* Stored (method 0) and Zip64 entries are read like deflated ones. */
+	const char *readable[] = {
+		"    z.writestr('" SWI_XML_NAME "', xml, zipfile.ZIP_STORED)",
+		"    with z.open('" SWI_XML_NAME "', 'w', force_zip64=True) as f:\n"
+		"        f.write(xml.encode())",
+	};
+	for (int i = 0; i < 2; i++) {
+		char *zip = py_zip(&size, good, readable[i]);
+		struct read rd = read_bytes(zip, size);
+		expect_clean(rd.r);
+		ck_assert_uint_eq(swi_delivery_person_count(rd.d), 2);
+		read_free(&rd);
+		free(zip);
+	}
+
+	/* Other methods. */
+	char *zip = py_zip(&size, good, "    z.writestr('" SWI_XML_NAME "', xml, zipfile.ZIP_BZIP2)");
+	expect_zip_finding(zip, size, "methode 12 (bzip2)", 0);
+	free(zip);
+
+	/* Encrypted (bit 0 set in both headers; Python cannot write it). */
+	zip = py_zip(&size, good, "    z.writestr('" SWI_XML_NAME "', xml)");
+	unsigned char *cd = central(zip, size);
+	((unsigned char *)zip)[6] |= 1;
+	cd[8] |= 1;
+	expect_zip_finding(zip, size, "versleuteld", 0);
+	free(zip);
+
+	/* A wrong CRC-32: the whole file was read, and still it is not clean. */
+	zip = py_zip(&size, good, "    z.writestr('" SWI_XML_NAME "', xml)");
+	cd = central(zip, size);
+	cd[16] ^= 0x55;
+	expect_zip_finding(zip, size, "CRC-32", 0);
+	free(zip);
+
+	/* Sizes in the central directory that do not match the data. */
+	zip = py_zip(&size, good, "    z.writestr('" SWI_XML_NAME "', xml)");
+	cd = central(zip, size);
+	set32(cd + 24, (uint32_t)strlen(good) - 10);
+	expect_zip_finding(zip, size, "meer dan de", 0);
+	set32(cd + 24, (uint32_t)strlen(good) + 10);
+	expect_zip_finding(zip, size, "de centrale map zegt", 0);
+	free(zip);
+
+	/* Damaged deflate data. */
+	zip = py_zip(&size, good, "    z.writestr('" SWI_XML_NAME "', xml)");
+	memset(zip + 30 + strlen(SWI_XML_NAME) + 10, 0xff, 8);
+	expect_zip_finding(zip, size, "zip-bestand beschadigd", 0);
+	free(zip);
+
+	/* A name longer than 1,024 bytes, capped in the message. */
+	zip = py_zip(&size, good, "    z.writestr('x' * 5000 + '.XML', xml)");
+	const char *m = expect_zip_finding(zip, size, "naam van 5004 bytes", 0);
+	ck_assert_uint_lt(strlen(m), 200);
+	free(zip);
+
+	/* A zip bomb: 20 MB of blanks in 20 kB, refused before inflating. */
+	zip = py_zip(&size, good, "    z.writestr('" SWI_XML_NAME "', '<SWI>' + ' ' * 20000000 + "
+				  "'</SWI>')");
+	expect_zip_finding(zip, size, "zip-bom", 0);
+	/* ... and a lie about its size does not let it through: inflating
+	 * stops at the declared size. */
+	cd = central(zip, size);
+	set32(cd + 24, 100000);
+	expect_zip_finding(zip, size, "meer dan de 100000 bytes", 0);
 	free(zip);
 #endif
 }
@@ -1851,6 +2003,8 @@ static Suite *reader_suite(void)
 	tcase_add_test(tc, round_trip_file);
 	tcase_add_test(tc, round_trip_zip);
 	tcase_add_test(tc, zip_defects);
+	tcase_add_test(tc, zip_with_several_xml_entries);
+	tcase_add_test(tc, zip_entry_defects);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("xsd");
