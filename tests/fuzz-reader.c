@@ -15,7 +15,7 @@
  *       -Dc_args=-fsanitize=fuzzer-no-link -Dtests=false -Dexamples=false
  *   ninja -C /tmp/bf lib/libswi.a
  *   clang -fsanitize=fuzzer,address,undefined -Iinclude tests/fuzz-reader.c \
- *       /tmp/bf/lib/libswi.a $(pkg-config --libs libxml-2.0 libarchive) -lpthread \
+ *       /tmp/bf/lib/libswi.a $(pkg-config --libs libxml-2.0 zlib) -lpthread \
  *       -o /tmp/bf/fuzz-reader
  *   mkdir -p /tmp/corpus && /tmp/bf/fuzz-reader -max_total_time=1800 -max_len=65536 \
  *       /tmp/corpus tests/data/fuzz-corpus

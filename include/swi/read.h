@@ -35,6 +35,11 @@ enum swi_read_flags {
  * diagnostic with its line number:
  *  - SWI-008: not well-formed XML, a DOCTYPE or entity, an encoding other
  *    than UTF-8, or a limit exceeded (reading stops there);
+ *    also a zip that cannot be read as a delivery: damaged or truncated,
+ *    encrypted, another method than deflate or stored, no or several .XML
+ *    entries (named in the message), or inflating more than 100 times
+ *    its size (a zip bomb); these have line 0, and a wrong CRC-32 or size
+ *    is found at the end, after the entry's persons were read;
  *  - SWI-009: the structure of the schema (unknown, repeated or misplaced
  *    elements, attributes, namespaces, text where none belongs);
  *  - SWI-002, SWI-010, SWI-011: a value outside Table 2, a BSN that fails
