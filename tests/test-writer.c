@@ -2319,6 +2319,30 @@ START_TEST(zip_past_the_limit_is_refused)
 }
 END_TEST
 
+/* The entry time is fixed in the DOS fields themselves: the same bytes in
+ * every time zone (libarchive wrote the fixed time in local time, so a
+ * zip made in Tokyo differed from one made in Amsterdam). */
+START_TEST(zip_is_the_same_in_every_time_zone)
+{
+	if (!zip_supported())
+		return;
+	swi_delivery *d = generated(26, 20, 0);
+	struct bytes utc = write_mem(d, SWI_WRITE_ZIP);
+	const char *zones[] = {"XYZ-14", "ABC+12", "CET-1CEST,M3.5.0,M10.5.0/3"};
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert_int_eq(setenv("TZ", zones[i], 1), 0);
+		tzset();
+		struct bytes local = write_mem(d, SWI_WRITE_ZIP);
+		assert_same(&utc, &local, zones[i]);
+		bytes_free(&local);
+	}
+	ck_assert_int_eq(setenv("TZ", "UTC", 1), 0);
+	tzset();
+	bytes_free(&utc);
+	swi_delivery_free(d);
+}
+END_TEST
+
 /* A full disk: SWI_EIO with the reason, for every writer (valgrind checks
  * that nothing of the compressor stays behind). */
 START_TEST(zip_to_a_full_disk)
@@ -2406,6 +2430,7 @@ int main(void)
 	tcase_add_test(tc, zip_with_missing_kenmerk);
 	tcase_add_test(tc, zip_past_the_limit_is_refused);
 	tcase_add_test(tc, zip_to_a_full_disk);
+	tcase_add_test(tc, zip_is_the_same_in_every_time_zone);
 	suite_add_tcase(s, tc);
 
 	SRunner *sr = srunner_create(s);
