@@ -27,7 +27,7 @@
 	X(LATE, "SWI-007", WARNING, "1, 2", "3.3.4", \
 	  "De peildatum ligt meer dan 4 weken na het einde van het verslagkwartaal (aanleverperiode).") \
 	X(XML, "SWI-008", ERROR, "-", "3.4.1, 4.1.2", \
-	  "Het bestand is geen goedgevormde of toegestane XML (syntaxfout, DOCTYPE, entiteit, codering, limiet).") \
+	  "Het bestand is geen goedgevormde of toegestane XML (syntaxfout, DOCTYPE, entiteit, codering, limiet), of een onbruikbaar zip-bestand (beschadigd, versleuteld, geen of meer dan één .XML-bestand).") \
 	X(SCHEMA, "SWI-009", ERROR, "alle", "3.4.1, 4.1.2", \
 	  "Het bestand voldoet niet aan het XSD-voorschrift (element, volgorde, aantal, attribuut, namespace).") \
 	X(BSN_CHECK, "SWI-010", ERROR, "8", "2.2 (kenmerk 8)", \
