@@ -13,15 +13,9 @@ trap 'rm -rf "$tmp"' EXIT
 prefix=$tmp/prefix
 fail() { echo "FAIL: $*"; exit 1; }
 
-# libarchive's static link needs libacl, libzstd and liblz4 archives that
-# Debian's libarchive-dev does not pull in: leave zip out while libswi
-# zips through libarchive (not a libswi matter).
-extra=()
-if grep -q "dependency('libarchive'" "$src/meson.build"; then
-	extra+=(-Dzip=disabled)
-fi
+# Zip included: zlib (Requires.private) links statically as well.
 meson setup "$tmp/build" "$src" --prefix "$prefix" --buildtype=plain -Ddefault_library=static \
-	-Dtests=false -Ddocs=disabled -Dbindings=false "${extra[@]}" >"$tmp/setup.log" 2>&1 ||
+	-Dtests=false -Ddocs=disabled -Dbindings=false >"$tmp/setup.log" 2>&1 ||
 	{ cat "$tmp/setup.log"; fail "setup"; }
 meson install -C "$tmp/build" >"$tmp/install.log" 2>&1 || { cat "$tmp/install.log"; fail "install"; }
 
