@@ -16,5 +16,6 @@
 #include <swi/validate.h>
 #include <swi/mirror.h>
 #include <swi/read.h>
+#include <swi/diff.h>
 
 #endif /* SWI_SWI_H */
