@@ -45,6 +45,7 @@ from .kenmerken import ENUMS, KENMERKEN, Category, Kenmerk, ValueType, kenmerk, 
 from .report import Diagnostic, Mirror, Rule, Severity, rules
 from .years import RulesetChoice, RulesetKind, ruleset_for_year
 from .errors import DataFileError
+from ._diff import Diff, DiffEntry, DiffKind, diff
 
 __version__ = "0.2.0"
 
@@ -73,5 +74,5 @@ __all__ = [
     "Error", "ValueRefused", "DuplicateBsn", "NotFound", "InvalidDelivery", "FileError",
     "WriteError", "ReadError", "OutOfMemory", "KenmerkError", "InvalidArgument", "Unsupported",
     "StaleHandle", "Leerroute", "ruleset_for_year", "RulesetKind", "RulesetChoice",
-    "DataFileError", *ENUMS,
+    "DataFileError", "diff", "Diff", "DiffEntry", "DiffKind", *ENUMS,
 ]

@@ -182,6 +182,22 @@ PROTOTYPES: dict[str, tuple[Any, list[Any]]] = {
     "swi_mirror_json": (c_int, [_PP, _P]),
     "swi_mirror_html": (c_int, [_PP, _P]),
     "swi_mirror_html_source": (c_int, [_PP, _P, c_char_p, c_int32]),
+    # diff.h
+    "swi_delivery_diff": (c_int, [_PP, _P, _P, c_uint]),
+    "swi_diff_free": (None, [_P]),
+    "swi_diff_count": (c_size_t, [_P]),
+    "swi_diff_entry_kind": (c_int, [_P, c_size_t]),
+    "swi_diff_entry_kenmerk": (c_int, [_P, c_size_t]),
+    "swi_diff_entry_category": (c_int, [_P, c_size_t]),
+    "swi_diff_expected_person": (c_int64, [_P, c_size_t]),
+    "swi_diff_actual_person": (c_int64, [_P, c_size_t]),
+    "swi_diff_expected_record": (c_int64, [_P, c_size_t]),
+    "swi_diff_actual_record": (c_int64, [_P, c_size_t]),
+    "swi_diff_expected_value": (c_char_p, [_P, c_size_t]),
+    "swi_diff_actual_value": (c_char_p, [_P, c_size_t]),
+    "swi_diff_bsn": (c_char_p, [_P, c_size_t]),
+    "swi_diff_message": (c_char_p, [_P, c_size_t]),
+    "swi_diff_text": (c_int, [_PP, _P]),
 }
 
 

@@ -34,6 +34,9 @@ from .errors import ReadError, StaleHandle, WriteError
 from .kenmerken import KENMERKEN, Category, Kenmerk, ValueType
 from .report import Diagnostic, Mirror, buffer_bytes, take_report
 
+if TYPE_CHECKING:
+    from ._diff import Diff
+
 __all__ = ["Delivery", "Person", "Record", "Pip", "Gesprek", "Boete", "read", "read_bytes",
            "schema_xsd"]
 
@@ -723,6 +726,13 @@ class Delivery:
         check(lib.delivery_compare(byref(out), previous._live(), h,
                                    _clib.VALIDATE_SHOW_BSN if show_bsn else 0), h)
         return take_report(out.value)
+
+    def diff(self, actual: Delivery, show_bsn: bool = False) -> Diff:
+        """The semantic differences of `actual` from this delivery (the
+        expected one): see :func:`swi.diff`. Neither delivery is changed."""
+        from ._diff import diff
+
+        return diff(self, actual, show_bsn=show_bsn)
 
     def mirror(self) -> Mirror:
         """The mirror report (spiegelrapport): a snapshot of the counts."""
