@@ -47,7 +47,7 @@ fi
 
 if [ $# -ge 2 ]; then
 	out=$2
-	rm -rf "$out/classes" "$out/test-classes" "$out/bench-classes" "$out/test-reports"
+	rm -rf "$out/classes" "$out/testing-classes" "$out/test-classes" "$out/bench-classes" "$out/test-reports"
 	mkdir -p "$out"
 else
 	out=$(mktemp -d)
@@ -61,9 +61,12 @@ junit_api="$jars/junit-jupiter-api.jar:$jars/junit-jupiter-params.jar:$jars/open
 echo "== javac: main"
 "$javac" -encoding UTF-8 --release 17 -Xlint:all -Werror -d "$out/classes" -cp "$jna" \
 	$(find "$here/src/main/java" -name '*.java')
+echo "== javac: testing (nl.swi.testing: JUnit 5 assertions, needs junit-jupiter-api only)"
+"$javac" -encoding UTF-8 --release 17 -Xlint:all,-processing -Werror -d "$out/testing-classes" \
+	-cp "$out/classes:$jna:$junit_api" $(find "$here/src/testing/java" -name '*.java')
 echo "== javac: tests"
 "$javac" -encoding UTF-8 --release 17 -Xlint:all,-processing -d "$out/test-classes" \
-	-cp "$out/classes:$jna:$junit_api" $(find "$here/src/test/java" -name '*.java')
+	-cp "$out/classes:$out/testing-classes:$jna:$junit_api" $(find "$here/src/test/java" -name '*.java')
 echo "== javac: bench"
 "$javac" -encoding UTF-8 --release 17 -Xlint:all -Werror -d "$out/bench-classes" -cp "$out/classes:$jna" \
 	$(find "$here/bench" -name '*.java')
@@ -74,7 +77,7 @@ echo "== JUnit (library $lib)"
 status=0
 "$java" "${props[@]}" -jar "$jars/junit-platform-console-standalone.jar" \
 	--disable-banner --disable-ansi-colors --details=tree --fail-if-no-tests \
-	--class-path "$out/test-classes:$out/classes:$jna" \
+	--class-path "$out/test-classes:$out/testing-classes:$out/classes:$jna" \
 	--scan-class-path "$out/test-classes" \
 	--reports-dir "$out/test-reports" | tee "$out/junit.log" || status=$?
 passed=$(sed -n 's/^\[ *\([0-9]*\) tests successful *\]$/\1/p' "$out/junit.log")

@@ -784,6 +784,48 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	}
 
 	/**
+	 * The semantic differences of {@code actual} from this delivery (the
+	 * expected one), with masked BSNs: see {@link Diff}. Neither delivery is
+	 * changed.
+	 *
+	 * @param actual the delivery to compare with this one
+	 * @return the differences, empty when the two are equal as data
+	 */
+	public Diff diff(Delivery actual) {
+		return diff(actual, ShowBsn.MASKED);
+	}
+
+	/**
+	 * As {@link #diff(Delivery)}; {@link ShowBsn#FULL} shows full BSNs.
+	 *
+	 * @param actual the delivery to compare with this one
+	 * @param bsn whether BSNs are masked (null: masked)
+	 * @return the differences, empty when the two are equal as data
+	 */
+	public Diff diff(Delivery actual, ShowBsn bsn) {
+		if (actual == null)
+			throw new SwiException(Status.EINVAL.code(), "actual delivery is null");
+		/* Both locks, always in the same order, as compare() takes them. */
+		Delivery first = sequence <= actual.sequence ? this : actual;
+		Delivery second = first == this ? actual : this;
+		Pointer d;
+		synchronized (first.lock) {
+			synchronized (second.lock) {
+				try {
+					Pointer act = actual.checkOpen();
+					check(SwiNative.swi_delivery_diff(out, checkOpen(), act,
+						(bsn == null ? ShowBsn.MASKED : bsn).flags));
+					d = SwiNative.ptr(out);
+				} finally {
+					Reference.reachabilityFence(this);
+					Reference.reachabilityFence(actual);
+				}
+			}
+		}
+		return Diff.copyAndFree(d);
+	}
+
+	/**
 	 * The mirror report (spiegelrapport): a snapshot of the counts.
 	 *
 	 * @return the mirror report

@@ -318,6 +318,23 @@ final class SwiNative {
 	static native int swi_mirror_html(long[] out, Pointer m);
 	static native int swi_mirror_html_source(long[] out, Pointer m, byte[] source, int yyyymmdd);
 
+	/* ---- diff.h ------------------------------------------------------ */
+	static native int swi_delivery_diff(long[] out, Pointer expected, Pointer actual, int flags);
+	static native void swi_diff_free(Pointer d);
+	static native long swi_diff_count(Pointer d);
+	static native int swi_diff_entry_kind(Pointer d, long i);
+	static native int swi_diff_entry_kenmerk(Pointer d, long i);
+	static native int swi_diff_entry_category(Pointer d, long i);
+	static native long swi_diff_expected_person(Pointer d, long i);
+	static native long swi_diff_actual_person(Pointer d, long i);
+	static native long swi_diff_expected_record(Pointer d, long i);
+	static native long swi_diff_actual_record(Pointer d, long i);
+	static native String swi_diff_expected_value(Pointer d, long i);
+	static native String swi_diff_actual_value(Pointer d, long i);
+	static native String swi_diff_bsn(Pointer d, long i);
+	static native String swi_diff_message(Pointer d, long i);
+	static native int swi_diff_text(long[] out, Pointer d);
+
 	/* ---- read.h ------------------------------------------------------ */
 	static native int swi_read_file(long[] out, long[] report, byte[] path,
 					byte[] xsdPath, int flags);
