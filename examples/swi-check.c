@@ -6,6 +6,7 @@
  *
  *   swi-check [--previous BESTAND] [--xsd BESTAND] [--json] [--html BESTAND]
  *             [--show-bsn] [--reference-date DATUM] [--gemeenten CSV]... BESTAND
+ *   swi-check --diff VERWACHT [--xsd BESTAND] [--json] [--show-bsn] BESTAND
  *
  * --gemeenten gives the CBS municipality list of a year (gemeenten-JJJJ.csv,
  * else the file's statistiekjaar) instead of the one libswi finds itself
@@ -16,6 +17,11 @@
  * 1 warnings only, 2 errors in the file; 64 and up when the check could
  * not run (see EXITS below and doc/swi-check.1.scd). With --json every
  * diagnostic is one JSON object on one line.
+ *
+ * --diff VERWACHT compares BESTAND with the expected file as data (persons
+ * by BSN, records by their date, in any order; swi/diff.h) instead of
+ * checking it, prints one line per person that differs, and exits 0 when
+ * they are equal, 1 when they differ, 64 and up as above.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -125,6 +131,7 @@ enum {
 	OPT_SHOW_BSN,
 	OPT_REFERENCE_DATE,
 	OPT_GEMEENTEN,
+	OPT_DIFF,
 };
 
 #define MAX_LISTS 16
@@ -140,6 +147,8 @@ static const struct tool_option options[] = {
 	 "peildatum jjjjmmdd of jjjj-mm-dd (standaard vandaag)"},
 	{"gemeenten", OPT_GEMEENTEN, "CSV",
 	 "gemeentelijst van een jaar (gemeenten-JJJJ.csv) i.p.v. de eigen; mag vaker"},
+	{"diff", OPT_DIFF, "VERWACHT",
+	 "vergelijk inhoudelijk met het verwachte bestand; 1: verschillen"},
 	{"help", 'h', NULL, "toon deze hulp en stop"},
 	{"version", 'V', NULL, "toon de versie van swi-check en libswi en stop"},
 };
@@ -154,12 +163,12 @@ static struct tool tool = {
 		 "de bestandsnaam, de structuur, elke waarde en elke regel van de richtlijn.",
 	.operands = "BESTAND is het leveringsbestand; - leest het van de standaardinvoer.\n"
 		    "Met --html - gaat het rapport naar de standaardfout.",
-	.exits = "  0   geen meldingen\n"
-		 "  1   alleen waarschuwingen\n"
+	.exits = "  0   geen meldingen; met --diff: de bestanden zijn gelijk\n"
+		 "  1   alleen waarschuwingen; met --diff: de bestanden verschillen\n"
 		 "  2   fouten in het bestand\n"
 		 "  64  verkeerd gebruik: onbekende optie, ongeldige waarde\n"
-		 "  66  een invoerbestand (ook --xsd, --previous of --gemeenten) ontbreekt, is\n"
-		 "      onleesbaar of misvormd (--xsd: geen bruikbaar XSD)\n"
+		 "  66  een invoerbestand (ook --xsd, --previous, --diff, --gemeenten) ontbreekt,\n"
+		 "      is onleesbaar of misvormd (--xsd: geen bruikbaar XSD)\n"
 		 "  69  zip-bestand, maar libswi is zonder zip gebouwd\n"
 		 "  70  onvoldoende geheugen of interne fout\n"
 		 "  73  het --html-bestand kan niet worden aangemaakt\n"
@@ -300,9 +309,98 @@ static int write_html(swi_delivery *d, FILE *f, const char *path, const char *so
 	return TOOL_CLEAN;
 }
 
+static const char *diff_kind_name(swi_diff_kind k)
+{
+	switch (k) {
+	case SWI_DIFF_KENMERK: return "kenmerk";
+	case SWI_DIFF_PERSON_MISSING: return "persoon-ontbreekt";
+	case SWI_DIFF_PERSON_EXTRA: return "persoon-extra";
+	case SWI_DIFF_RECORD_MISSING: return "record-ontbreekt";
+	case SWI_DIFF_RECORD_EXTRA: return "record-extra";
+	}
+	return "";
+}
+
+static void print_diff_json(const swi_diff *df, size_t i)
+{
+	fprintf(rep, "{\"kind\":\"%s\",\"kenmerk\":%d,\"record\":\"%s\","
+		"\"expected_person\":%lld,\"actual_person\":%lld,"
+		"\"expected_record\":%lld,\"actual_record\":%lld,\"bsn\":",
+		diff_kind_name(swi_diff_entry_kind(df, i)), swi_diff_entry_kenmerk(df, i),
+		record_name(swi_diff_entry_category(df, i)),
+		(long long)swi_diff_expected_person(df, i), (long long)swi_diff_actual_person(df, i),
+		(long long)swi_diff_expected_record(df, i), (long long)swi_diff_actual_record(df, i));
+	json_string(swi_diff_bsn(df, i));
+	fprintf(rep, ",\"expected\":");
+	json_string(swi_diff_expected_value(df, i));
+	fprintf(rep, ",\"actual\":");
+	json_string(swi_diff_actual_value(df, i));
+	fprintf(rep, ",\"message\":");
+	json_string(swi_diff_message(df, i));
+	fprintf(rep, "}\n");
+}
+
+/*
+ * --diff: reads both files and prints how BESTAND differs from VERWACHT as
+ * data. Problems the reader finds in either file are counted, not shown
+ * (swi-check without --diff shows them). 0 equal, 1 different, 64+ as ever.
+ */
+static int run_diff(const char *expected, const char *file, const char *xsd, int json,
+		    int show_bsn)
+{
+	swi_delivery *e = NULL, *a = NULL;
+	swi_report *re = NULL, *ra = NULL;
+	swi_diff *df = NULL;
+	swi_buffer *text = NULL;
+	unsigned rflags = show_bsn ? SWI_READ_SHOW_BSN : 0;
+	const char *name = strcmp(file, "-") ? file : "standaardinvoer";
+	const char *ename = strcmp(expected, "-") ? expected : "standaardinvoer";
+	int code = read_delivery(&e, &re, expected, xsd, rflags);
+	if (code == TOOL_CLEAN)
+		code = read_delivery(&a, &ra, file, xsd, rflags);
+	if (code != TOOL_CLEAN)
+		goto done;
+	int rc = swi_delivery_diff(&df, e, a, show_bsn ? SWI_DIFF_SHOW_BSN : 0);
+	if (rc == SWI_OK && !json)
+		rc = swi_diff_text(&text, df);
+	if (rc != SWI_OK) {
+		fprintf(stderr, "swi-check: %s\n", swi_strerror(rc));
+		code = TOOL_SOFTWARE;
+		goto done;
+	}
+	size_t n = swi_diff_count(df);
+	if (json) {
+		for (size_t i = 0; i < n; i++)
+			print_diff_json(df, i);
+	} else {
+		size_t fe = swi_report_count_severity(re, SWI_SEVERITY_ERROR);
+		size_t fa = swi_report_count_severity(ra, SWI_SEVERITY_ERROR);
+		if (fe)
+			fprintf(rep, "Let op: %s heeft zelf %zu fout(en) bij het lezen.\n", ename, fe);
+		if (fa)
+			fprintf(rep, "Let op: %s heeft zelf %zu fout(en) bij het lezen.\n", name, fa);
+		if (n == 0)
+			fprintf(rep, "%s is inhoudelijk gelijk aan %s\n", name, ename);
+		else
+			fprintf(rep, "%s verschilt van %s: %zu verschil(len)\n%s", name, ename, n,
+				swi_buffer_data(text));
+	}
+	code = n ? 1 : TOOL_CLEAN;
+done:
+	if (fflush(stdout) != 0 && code < TOOL_USAGE)
+		code = TOOL_IOERR;
+	swi_buffer_free(text);
+	swi_diff_free(df);
+	swi_report_free(re);
+	swi_report_free(ra);
+	swi_delivery_free(a);
+	swi_delivery_free(e);
+	return code;
+}
+
 int main(int argc, char **argv)
 {
-	const char *file = NULL, *previous = NULL, *xsd = NULL, *html = NULL, *arg;
+	const char *file = NULL, *previous = NULL, *xsd = NULL, *html = NULL, *expected = NULL, *arg;
 	int json = 0, show_bsn = 0, c;
 	int32_t reference = 0;
 	const char *lists[MAX_LISTS];
@@ -314,6 +412,7 @@ int main(int argc, char **argv)
 		case OPT_JSON: json = 1; break;
 		case OPT_HTML: html = arg; break;
 		case OPT_SHOW_BSN: show_bsn = 1; break;
+		case OPT_DIFF: expected = arg; break;
 		case OPT_REFERENCE_DATE:
 			if (tool_parse_date(&tool, "--reference-date", arg, &reference) != 0)
 				return TOOL_USAGE;
@@ -336,6 +435,10 @@ int main(int argc, char **argv)
 		return tool_usage_error(&tool, "een bestand tegelijk; te veel: %s", argv[optind + 1]);
 	if (previous && strcmp(previous, "-") == 0 && strcmp(file, "-") == 0)
 		return tool_usage_error(&tool, "BESTAND en --previous kunnen niet allebei - zijn");
+	if (expected && (previous || html))
+		return tool_usage_error(&tool, "--diff gaat niet samen met --previous of --html");
+	if (expected && strcmp(expected, "-") == 0 && strcmp(file, "-") == 0)
+		return tool_usage_error(&tool, "BESTAND en --diff kunnen niet allebei - zijn");
 
 	/* The tool's own inputs first: a missing XSD is not a finding in the file. */
 	int code = readable("", file);
@@ -343,6 +446,8 @@ int main(int argc, char **argv)
 		code = readable("--xsd ", xsd);
 	if (code == TOOL_CLEAN && previous)
 		code = readable("--previous ", previous);
+	if (code == TOOL_CLEAN && expected)
+		code = readable("--diff ", expected);
 	for (size_t i = 0; code == TOOL_CLEAN && i < n_lists; i++)
 		code = readable("--gemeenten ", lists[i]);
 	if (code != TOOL_CLEAN)
@@ -351,6 +456,10 @@ int main(int argc, char **argv)
 		return tool_usage_error(&tool, "--xsd - wordt niet ondersteund; geef een bestand");
 	if (xsd && (code = usable_xsd(xsd)) != TOOL_CLEAN)
 		return code;
+	if (expected) {
+		rep = stdout;
+		return run_diff(expected, file, xsd, json, show_bsn);
+	}
 
 	/* Then the output, before the work: an unwritable path is known at once. */
 	FILE *html_file = NULL;
