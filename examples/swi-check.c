@@ -148,7 +148,7 @@ static const struct tool_option options[] = {
 	{"gemeenten", OPT_GEMEENTEN, "CSV",
 	 "gemeentelijst van een jaar (gemeenten-JJJJ.csv) i.p.v. de eigen; mag vaker"},
 	{"diff", OPT_DIFF, "VERWACHT",
-	 "vergelijk inhoudelijk met het verwachte bestand; 1: verschillen"},
+	 "vergelijk inhoudelijk met het verwachte bestand (geen controle)"},
 	{"help", 'h', NULL, "toon deze hulp en stop"},
 	{"version", 'V', NULL, "toon de versie van swi-check en libswi en stop"},
 };

@@ -1,4 +1,4 @@
-/*
+/** @file
  * libswi - diff.h: the semantic difference between two deliveries, for a
  * vendor's tests ("my export of these cases gives this delivery") and for
  * `swi-check --diff`.
@@ -51,6 +51,7 @@
 extern "C" {
 #endif
 
+/** The differences between two deliveries (opaque; see the top of this header). */
 typedef struct swi_diff swi_diff;
 
 /** The kinds of difference. The values are permanent. */
