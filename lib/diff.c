@@ -215,6 +215,18 @@ static void add(struct ctx *c, swi_diff_kind kind, swi_category cat, int k, int6
 	d->entries[d->n++] = e;
 }
 
+/*
+ * Whether kenmerk k has the same value on both sides. The stored form is
+ * canonical (one form per value, and one for "unset"), so comparing it is
+ * comparing the file text, without formatting every value of every person.
+ */
+static bool same_value(const struct swi_kenmerk_def *def, const void *exp, const void *act)
+{
+	if (swi_storage_of(def) == SWI_STORE_TEXT)
+		return strcmp((const char *)exp + def->offset, (const char *)act + def->offset) == 0;
+	return swi_value_load(def, exp) == swi_value_load(def, act);
+}
+
 /* Kenmerk diffs of one matched pair of records (or persons, or leveringen). */
 static void compare_kenmerken(struct ctx *c, swi_category cat, const void *exp, const void *act,
 			      int64_t exp_record, int64_t act_record, const char *where)
@@ -222,11 +234,11 @@ static void compare_kenmerken(struct ctx *c, swi_category cat, const void *exp, 
 	int first, last;
 	swi_category_range(cat, &first, &last);
 	for (int k = first; k <= last && c->rc == SWI_OK; k++) {
+		if (same_value(&swi_kenmerken[k], exp, act))
+			continue;
 		char ev[SWI_VALUE_MAX], av[SWI_VALUE_MAX];
 		value_text(exp, k, ev);
 		value_text(act, k, av);
-		if (strcmp(ev, av) == 0)
-			continue;
 		char es[SHOWN_MAX], as[SHOWN_MAX], message[400];
 		shown(c, ev, es);
 		shown(c, av, as);
