@@ -5,7 +5,11 @@
 #   libswi-java-VERSION.jar          the binding, with LIBSWI inside under JNA's
 #                                    resource path (linux-x86-64/libswi.so), and
 #                                    META-INF/maven/nl.swi/libswi-java/pom.xml
-#   libswi-java-VERSION-sources.jar  src/main/java
+#                                    and nl.swi.testing (src/testing/java:
+#                                    JUnit 5 assertions for a vendor's tests,
+#                                    compiled against junit-jupiter-api, an
+#                                    optional dependency in pom.xml)
+#   libswi-java-VERSION-sources.jar  src/main/java and src/testing/java
 #   libswi-java-VERSION-javadoc.jar  the API documentation (javadoc's doclint
 #                                    on, warnings are errors; see README.md)
 #
@@ -28,10 +32,15 @@ out=$(readlink -f "$2")
 version=$3
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 jna=${SWI_JAVA_JARS:-/usr/share/java}/jna.jar
+junit_api=${SWI_JAVA_JARS:-/usr/share/java}/junit-jupiter-api.jar
+junit_cp="$junit_api"
+for j in opentest4j junit-platform-commons apiguardian-api; do
+	junit_cp="$junit_cp:${SWI_JAVA_JARS:-/usr/share/java}/$j.jar"
+done
 bin=${JAVA_HOME:+$JAVA_HOME/bin/}
 name=libswi-java-$version
 
-for f in "$lib" "$jna"; do
+for f in "$lib" "$jna" "$junit_api"; do
 	[ -f "$f" ] || { echo "build-jar.sh: missing $f" >&2; exit 1; }
 done
 # The pom describes this jar: same coordinates and version.
@@ -60,6 +69,12 @@ prefix=$("${bin}java" -cp "$jna" "$work/tool/Prefix.java")
 sources=$(find "$here/src/main/java" -name '*.java' | LC_ALL=C sort)
 # shellcheck disable=SC2086
 "${bin}javac" -encoding UTF-8 --release 17 -Xlint:all -Werror -d "$work/classes" -cp "$jna" $sources
+# nl.swi.testing after nl.swi and apart from it, so nl.swi cannot come to
+# depend on JUnit.
+testing_sources=$(find "$here/src/testing/java" -name '*.java' | LC_ALL=C sort)
+# shellcheck disable=SC2086
+"${bin}javac" -encoding UTF-8 --release 17 -Xlint:all,-processing -Werror -d "$work/classes" \
+	-cp "$work/classes:$jna:$junit_cp" $testing_sources
 mkdir -p "$work/classes/$prefix" "$work/classes/META-INF/maven/nl.swi/libswi-java"
 cp "$lib" "$work/classes/$prefix/libswi.so"
 cp "$here/pom.xml" "$work/classes/META-INF/maven/nl.swi/libswi-java/pom.xml"
@@ -80,14 +95,15 @@ date=$(date -u -d "@$epoch" +%Y-%m-%dT%H:%M:%SZ)
 
 "${bin}jar" --create --date="$date" --file "$work/$name.jar" --manifest "$work/MANIFEST.MF" \
 	-C "$work/classes" .
-"${bin}jar" --create --date="$date" --file "$work/$name-sources.jar" -C "$here/src/main/java" .
+"${bin}jar" --create --date="$date" --file "$work/$name-sources.jar" -C "$here/src/main/java" . \
+	-C "$here/src/testing/java" .
 
 # Every doclint check (also a public element without a comment, @param,
 # @return or @throws): any warning fails the build.
 # shellcheck disable=SC2086
 "${bin}javadoc" -quiet -Xdoclint:all -Werror -encoding UTF-8 --release 17 \
 	-notimestamp -doctitle "libswi $version Java binding" -windowtitle "libswi $version" \
-	-d "$work/javadoc" -cp "$jna" $sources
+	-d "$work/javadoc" -cp "$jna:$junit_cp" $sources $testing_sources
 "${bin}jar" --create --date="$date" --file "$work/$name-javadoc.jar" -C "$work/javadoc" .
 
 mv "$work/$name.jar" "$work/$name-sources.jar" "$work/$name-javadoc.jar" "$out/"

@@ -36,6 +36,7 @@ fail() {
 # 1. contents
 "${bin}jar" --list --file "$jar" >"$tmp/list"
 for entry in linux-x86-64/libswi.so nl/swi/Swi.class nl/swi/Delivery.class \
+	nl/swi/Diff.class nl/swi/testing/SwiAssertions.class \
 	META-INF/maven/nl.swi/libswi-java/pom.xml META-INF/maven/nl.swi/libswi-java/pom.properties; do
 	grep -qx "$entry" "$tmp/list" || fail "$entry not in $(basename "$jar")"
 done

@@ -41,6 +41,11 @@ public final class Diff {
 			this.value = value;
 		}
 
+		/**
+		 * The permanent number of the kind in libswi.
+		 *
+		 * @return the value of {@code swi_diff_kind}
+		 */
 		public int value() {
 			return value;
 		}
@@ -60,11 +65,29 @@ public final class Diff {
 	 * extra entry the identity (BSN or date) on the side that has it.
 	 * {@code bsn} is masked unless {@link ShowBsn#FULL}, "" at levering
 	 * level; {@code message} is Dutch, without the person.
+	 *
+	 * @param kind what kind of difference
+	 * @param kenmerk the kenmerk that differs, or the identity kenmerk (8, 30, 35, 36)
+	 *        of a missing or extra person or record
+	 * @param category the kind of record the entry is about
+	 * @param expectedPerson the person's index in the expected delivery, or -1
+	 * @param actualPerson the person's index in the actual delivery, or -1
+	 * @param expectedRecord the record's index among its person's records of its kind
+	 *        in the expected delivery, or -1
+	 * @param actualRecord the same in the actual delivery, or -1
+	 * @param expected the expected value as in the file, "" when unset
+	 * @param actual the actual value as in the file, "" when unset
+	 * @param bsn the person's BSN, masked unless {@link ShowBsn#FULL}; "" for the levering
+	 * @param message the Dutch message, without the person
 	 */
 	public record Entry(Kind kind, int kenmerk, Category category, long expectedPerson, long actualPerson,
 			    long expectedRecord, long actualRecord, String expected, String actual, String bsn,
 			    String message) {
-		/** The message with the person (or "levering") in front. */
+		/**
+		 * The message with the person (or "levering") in front.
+		 *
+		 * @return one line of text
+		 */
 		@Override
 		public String toString() {
 			if (kind == Kind.PERSON_MISSING || kind == Kind.PERSON_EXTRA)
@@ -81,22 +104,38 @@ public final class Diff {
 		this.text = text;
 	}
 
-	/** The differences, in libswi's order; unmodifiable; empty when equal. */
+	/**
+	 * The differences, in libswi's order.
+	 *
+	 * @return the entries, unmodifiable; empty when the deliveries are equal
+	 */
 	public List<Entry> entries() {
 		return entries;
 	}
 
-	/** True when the deliveries are equal as data. */
+	/**
+	 * Whether the deliveries are equal as data.
+	 *
+	 * @return true when there are no differences
+	 */
 	public boolean isEqual() {
 		return entries.isEmpty();
 	}
 
-	/** The number of differences. */
+	/**
+	 * The number of differences.
+	 *
+	 * @return the number of entries
+	 */
 	public int size() {
 		return entries.size();
 	}
 
-	/** The readable Dutch text, one line per person ("" when equal). */
+	/**
+	 * The readable Dutch text.
+	 *
+	 * @return one line per person that differs, each ending in a newline; "" when equal
+	 */
 	@Override
 	public String toString() {
 		return text;

@@ -42,7 +42,11 @@ public final class SwiAssertions {
 	private SwiAssertions() {
 	}
 
-	/** Fails when the delivery has validation errors, listing them per person. */
+	/**
+	 * Fails when the delivery has validation errors, listing them per person.
+	 *
+	 * @param delivery the delivery to validate
+	 */
 	public static void assertValid(Delivery delivery) {
 		assertValid(delivery, false);
 	}
@@ -52,6 +56,9 @@ public final class SwiAssertions {
 	 * also when it has warnings), listing the findings grouped per person.
 	 * Set the delivery's reference date first ({@code setReferenceDate}) so
 	 * the result never depends on the clock.
+	 *
+	 * @param delivery the delivery to validate
+	 * @param warnings whether warnings fail too
 	 */
 	public static void assertValid(Delivery delivery, boolean warnings) {
 		if (delivery == null)
@@ -70,7 +77,13 @@ public final class SwiAssertions {
 		fail("de levering is niet geldig (" + counts + "):\n" + findingsText(failing));
 	}
 
-	/** Fails with the semantic diff (one line per person) when {@code actual} differs from {@code expected}. */
+	/**
+	 * Fails with the semantic diff (one line per person) when {@code actual}
+	 * differs from {@code expected} as data.
+	 *
+	 * @param expected the delivery the test expects
+	 * @param actual the delivery the code under test made
+	 */
 	public static void assertSame(Delivery expected, Delivery actual) {
 		if (expected == null || actual == null)
 			fail("de verwachte of de gekregen levering is null");
@@ -81,7 +94,13 @@ public final class SwiAssertions {
 		fail("de leveringen verschillen (" + n + (n == 1 ? " verschil" : " verschillen") + "):\n" + diff);
 	}
 
-	/** As {@link #assertSame(Delivery, Delivery)}, with the expected delivery read from an SWI file. */
+	/**
+	 * As {@link #assertSame(Delivery, Delivery)}, with the expected delivery
+	 * read from an SWI file (XML or zip); a file with read errors fails too.
+	 *
+	 * @param expected the SWI file the test expects
+	 * @param actual the delivery the code under test made
+	 */
 	public static void assertSame(Path expected, Delivery actual) {
 		try (ReadResult r = Swi.read(expected)) {
 			List<Diagnostic> errors = Diagnostic.errors(r.diagnostics());
@@ -94,6 +113,9 @@ public final class SwiAssertions {
 	/**
 	 * Diagnostics grouped per person, in the order found: a line per person
 	 * ("persoon *****6782:", or "levering:") and an indented line per finding.
+	 *
+	 * @param findings diagnostics of a validation or a read
+	 * @return the text, each line ending in a newline
 	 */
 	public static String findingsText(List<Diagnostic> findings) {
 		Map<String, List<Diagnostic>> groups = new LinkedHashMap<>();
