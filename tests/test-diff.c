@@ -418,6 +418,46 @@ START_TEST(test_records)
 }
 END_TEST
 
+START_TEST(test_empty_sides)
+{
+	/* No persons on one side or both: no index to look in, no slots. */
+	swi_delivery *e = small(), *none = gen_delivery(2026, 1), *none2 = gen_delivery(2026, 1);
+	swi_diff *d = diff(none, none2, 0);
+	ck_assert_uint_eq(swi_diff_count(d), 0);
+	swi_diff_free(d);
+	d = diff(e, none, 0);
+	ck_assert_uint_eq(swi_diff_count(d), 2);
+	ck_assert_int_eq(swi_diff_entry_kind(d, 0), SWI_DIFF_PERSON_MISSING);
+	ck_assert_int_eq(swi_diff_entry_kind(d, 1), SWI_DIFF_PERSON_MISSING);
+	swi_diff_free(d);
+	d = diff(none, e, 0);
+	ck_assert_uint_eq(swi_diff_count(d), 2);
+	ck_assert_int_eq(swi_diff_entry_kind(d, 1), SWI_DIFF_PERSON_EXTRA);
+	ck_assert_int_eq(swi_diff_actual_person(d, 1), 1);
+	swi_diff_free(d);
+
+	/* A matched person without any records on one side: all missing. */
+	swi_delivery *a = gen_delivery(2026, 1);
+	swi_person *p = person(a, BSN_A);
+	OK(swi_person_set_int(p, SWI_K_BREDE_INTAKE_BEGINDATUM, 20260310));
+	person(a, BSN_B);
+	d = diff(e, a, 0);
+	ASSERT_TEXT(d, "persoon *****6782: PIP 1 (20251001) ontbreekt; PIP 2 (20260105) ontbreekt; "
+		    "voortgangsgesprek 1 (20260201) ontbreekt; "
+		    "boete 1 (20260115, reden 1) ontbreekt\n");
+	swi_diff_free(d);
+	d = diff(a, e, 0);
+	ck_assert_uint_eq(swi_diff_count(d), 4);
+	ck_assert_int_eq(swi_diff_entry_kind(d, 3), SWI_DIFF_RECORD_EXTRA);
+	ck_assert_int_eq(swi_diff_entry_category(d, 3), SWI_CATEGORY_BOETE);
+	swi_diff_free(d);
+	swi_delivery_free(a);
+	swi_delivery_free(none2);
+	swi_delivery_free(none);
+	swi_delivery_free(e);
+}
+END_TEST
+
 /* ---- masking --------------------------------------------------------- */
 
 START_TEST(test_masking)
@@ -625,6 +665,7 @@ int main(void)
 	tcase_add_test(tc, test_levering_kenmerk);
 	tcase_add_test(tc, test_person_missing_and_extra);
 	tcase_add_test(tc, test_records);
+	tcase_add_test(tc, test_empty_sides);
 	tcase_add_test(tc, test_masking);
 	tcase_add_test(tc, test_arguments);
 	tcase_add_test(tc, test_allocation_failure);
