@@ -99,11 +99,14 @@ static bool looks_like_date(const char *s)
 }
 
 /*
- * A value as shown: runs of eight or more digits that could be a BSN become
- * "*****" and their last four digits, unless SWI_DIFF_SHOW_BSN; a run of
- * exactly eight digits that reads as a date jjjjmmdd stays. Values are at
- * most SWI_VALUE_MAX - 1 characters, and masking never makes them longer
- * than 9 + the rest, so `out` of SWI_VALUE_MAX + 8 always holds the result.
+ * A text value as shown (only text kenmerken can hold a BSN typed in by
+ * mistake; dates, codes and numbers are checked notations): runs of eight or
+ * more digits become "*****" and their last four digits, unless
+ * SWI_DIFF_SHOW_BSN, except a run of exactly eight digits that reads as a
+ * date jjjjmmdd and fails the 11-test as a BSN with a leading 0 - the rule
+ * of libswi's masking of messages. Values are at most SWI_VALUE_MAX - 1
+ * characters and masking never makes them longer than 9 + the rest, so
+ * `out` of SWI_VALUE_MAX + 8 always holds the result.
  */
 #define SHOWN_MAX (SWI_VALUE_MAX + 8)
 static void shown(const struct ctx *c, const char *in, char out[SHOWN_MAX])
@@ -113,7 +116,8 @@ static void shown(const struct ctx *c, const char *in, char out[SHOWN_MAX])
 		size_t run = 0;
 		while (in[i + run] >= '0' && in[i + run] <= '9')
 			run++;
-		if (!c->show && run >= 8 && !(run == 8 && looks_like_date(in + i))) {
+		if (!c->show && run >= 8 && !(run == 8 && looks_like_date(in + i) &&
+					      !swi_bsn_valid((uint32_t)strtoul(in + i, NULL, 10)))) {
 			if (o + 9 >= SHOWN_MAX)
 				break;
 			memcpy(out + o, "*****", 5);
@@ -240,8 +244,13 @@ static void compare_kenmerken(struct ctx *c, swi_category cat, const void *exp, 
 		value_text(exp, k, ev);
 		value_text(act, k, av);
 		char es[SHOWN_MAX], as[SHOWN_MAX], message[400];
-		shown(c, ev, es);
-		shown(c, av, as);
+		if (swi_storage_of(&swi_kenmerken[k]) == SWI_STORE_TEXT) {
+			shown(c, ev, es);
+			shown(c, av, as);
+		} else {
+			memcpy(es, ev, sizeof(ev));
+			memcpy(as, av, sizeof(av));
+		}
 		snprintf(message, sizeof(message), "%s%skenmerk %d (%s) verwacht %s, gekregen %s",
 			 where ? where : "", where ? ": " : "", k, swi_kenmerken[k].label,
 			 es[0] ? es : "leeg", as[0] ? as : "leeg");

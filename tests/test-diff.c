@@ -486,6 +486,22 @@ START_TEST(test_masking)
 	}
 	swi_diff_free(d);
 
+	/* In text values the rule of libswi's message masking: eight digits
+	 * that read as a date stay unless they pass the 11-test (20260106
+	 * does, as 020260106); dates of date kenmerken are never masked. */
+	OK(swi_delivery_set_text(a, SWI_K_VERSIE_SOFTWAREPAKKET, "v20260310"));
+	d = diff(e, a, 0);
+	ck_assert_str_eq(swi_diff_actual_value(d, 0), "v20260310");
+	swi_diff_free(d);
+	OK(swi_delivery_set_text(a, SWI_K_VERSIE_SOFTWAREPAKKET, "v20260106"));
+	OK(swi_person_set_int(find(a, BSN_A), SWI_K_BREDE_INTAKE_BEGINDATUM, 20260106));
+	d = diff(e, a, 0);
+	ck_assert_str_eq(swi_diff_actual_value(d, 0), "v*****0106");
+	ck_assert_str_eq(swi_diff_actual_value(d, 1), "20260106");
+	swi_diff_free(d);
+	OK(swi_delivery_set_text(a, SWI_K_VERSIE_SOFTWAREPAKKET, BSN_C));
+	OK(swi_person_set_int(find(a, BSN_A), SWI_K_BREDE_INTAKE_BEGINDATUM, 20260311));
+
 	d = diff(e, a, SWI_DIFF_SHOW_BSN);
 	ck_assert_str_eq(swi_diff_actual_value(d, 0), BSN_C);
 	ck_assert_str_eq(swi_diff_bsn(d, 1), BSN_A);
