@@ -24,10 +24,13 @@ out=$(readlink -f "$out")
 jna="$jars/jna.jar"
 junit_api="$jars/junit-jupiter-api.jar:$jars/opentest4j.jar:$jars/junit-platform-commons.jar:$jars/apiguardian-api.jar"
 
+# shellcheck disable=SC2046
 "$javac" -encoding UTF-8 --release 17 -d "$out/classes" -cp "$jna" \
 	$(find "$root/bindings/java/src/main/java" -name '*.java')
+# shellcheck disable=SC2046
 "$javac" -encoding UTF-8 --release 17 -Xlint:all,-processing -Werror -d "$out/testing-classes" \
 	-cp "$out/classes:$jna:$junit_api" $(find "$root/bindings/java/src/testing/java" -name '*.java')
+# shellcheck disable=SC2046
 "$javac" -encoding UTF-8 --release 17 -Xlint:all,-processing -Werror -d "$out/example-classes" \
 	-cp "$out/classes:$out/testing-classes:$jna:$junit_api" $(find "$here/java" -name '*.java')
 
