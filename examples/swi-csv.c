@@ -1,11 +1,14 @@
 /*
  * swi-csv: turns CSV exports (one file per record kind, keyed by BSN; see
- * csv-import.h) into a checked SWI delivery and writes the file. Without
- * --data it uses the synthetic example data shipped with libswi, which
- * makes it the example of the whole job: build, validate, write.
+ * csv-import.h and doc/csv.md) into a checked SWI delivery and writes the
+ * file. Without --data it uses the synthetic example data shipped with
+ * libswi, which makes it the example of the whole job: build, validate,
+ * write. With --export it goes the other way: an SWI file (XML or zip)
+ * becomes the same CSV files, so read -> CSV -> build round-trips.
  *
- *   swi-csv [--data MAP] [--zip] [--force] [--reference-date DATUM]
- *           [--gemeenten CSV]... [UITVOERMAP]
+ *   swi-csv [--data MAP] [--separator TEKEN] [--zip] [--force]
+ *           [--reference-date DATUM] [--gemeenten CSV]... [UITVOERMAP]
+ *   swi-csv --export SWI-BESTAND [--separator TEKEN] [--force] [UITVOERMAP]
  *
  * --gemeenten: the CBS municipality list of a year as a file (doc/years.md).
  *
@@ -17,6 +20,7 @@
  * do its job (see doc/swi-csv.1.scd).
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +51,8 @@ enum {
 	OPT_FORCE,
 	OPT_REFERENCE_DATE,
 	OPT_GEMEENTEN,
+	OPT_SEPARATOR,
+	OPT_EXPORT,
 };
 
 #define MAX_LISTS 16
@@ -60,6 +66,10 @@ static const struct tool_option options[] = {
 	 "peildatum jjjjmmdd of jjjj-mm-dd (standaard vandaag)"},
 	{"gemeenten", OPT_GEMEENTEN, "CSV",
 	 "gemeentelijst van een jaar (gemeenten-JJJJ.csv) i.p.v. de eigen; mag vaker"},
+	{"separator", OPT_SEPARATOR, "TEKEN",
+	 "scheidingsteken , ; of tab (standaard: per bestand uit de kopregel)"},
+	{"export", OPT_EXPORT, "SWI-BESTAND",
+	 "andersom: schrijf SWI-BESTAND (XML of zip, - is invoer) als CSV in UITVOERMAP"},
 	{"help", 'h', NULL, "toon deze hulp en stop"},
 	{"version", 'V', NULL, "toon de versie van swi-csv en libswi en stop"},
 };
@@ -69,20 +79,25 @@ _Static_assert(sizeof(options) / sizeof(options[0]) <= TOOL_MAX_OPTIONS,
 
 static struct tool tool = {
 	.name = "swi-csv",
-	.synopsis = "[OPTIE]... [UITVOERMAP]",
+	.synopsis = "[OPTIE]... [UITVOERMAP]\n       swi-csv --export SWI-BESTAND [OPTIE]... [UITVOERMAP]",
 	.about = "Maakt van CSV-exports (levering.csv, personen.csv, pips.csv, gesprekken.csv,\n"
 		 "boetes.csv) een gecontroleerd SWI-leveringsbestand en schrijft het onder zijn\n"
-		 "naam volgens de richtlijn in UITVOERMAP.",
+		 "naam volgens de richtlijn in UITVOERMAP. Met --export andersom: een SWI-bestand\n"
+		 "wordt dezelfde vijf CSV-bestanden (met volledige BSN's). Het formaat: doc/csv.md.",
 	.operands = "UITVOERMAP is standaard de huidige map; - schrijft het bestand naar de\n"
-		    "standaarduitvoer (het rapport gaat dan naar de standaardfout).",
+		    "standaarduitvoer (het rapport gaat dan naar de standaardfout). Met --export\n"
+		    "overschrijft --force bestaande CSV-bestanden en exporteert ook een bestand\n"
+		    "met leesfouten.",
 	.exits = "  0   geschreven (waarschuwingen, en met --force fouten, staan in het rapport)\n"
 		 "  2   niet geschreven: een waarde geweigerd, of fouten in de levering\n"
+		 "      (--export: leesfouten in het SWI-bestand)\n"
 		 "  64  verkeerd gebruik: onbekende optie, ongeldige waarde\n"
-		 "  66  de datamap, een CSV-bestand of een --gemeenten-lijst ontbreekt, is\n"
-		 "      onleesbaar of misvormd\n"
-		 "  69  --zip, maar libswi is zonder zip gebouwd\n"
+		 "  66  de datamap, een CSV-bestand, het SWI-bestand of een --gemeenten-lijst\n"
+		 "      ontbreekt, is onleesbaar of misvormd\n"
+		 "  69  --zip of een gezipt SWI-bestand, maar libswi is zonder zip gebouwd\n"
 		 "  70  onvoldoende geheugen of interne fout\n"
-		 "  73  het bestand kan niet in UITVOERMAP worden aangemaakt\n"
+		 "  73  het bestand kan niet in UITVOERMAP worden aangemaakt (--export: of\n"
+		 "      bestaat al)\n"
 		 "  74  schrijven naar de standaarduitvoer mislukt\n",
 	.options = options,
 	.n_options = sizeof(options) / sizeof(options[0]),
@@ -131,9 +146,87 @@ static int write_failed(swi_delivery *d, int rc, const char *outdir)
 	}
 }
 
+/* Standard input, read whole (the reader wants the bytes in one piece). */
+static int read_stdin(char **data, size_t *size)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	if (!buf)
+		return TOOL_SOFTWARE;
+	for (;;) {
+		n += fread(buf + n, 1, cap - n, stdin);
+		if (n < cap)
+			break;
+		char *bigger = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+		if (!bigger) {
+			free(buf);
+			return TOOL_SOFTWARE;
+		}
+		buf = bigger;
+		cap *= 2;
+	}
+	if (ferror(stdin)) {
+		fprintf(stderr, "swi-csv: standaardinvoer: %s\n", strerror(errno));
+		free(buf);
+		return TOOL_NOINPUT;
+	}
+	*data = buf;
+	*size = n;
+	return TOOL_CLEAN;
+}
+
+/*
+ * --export: the SWI file read (what the reader finds wrong with it goes
+ * into the report) and written as CSV. A file with read errors lacks the
+ * refused values, so it is exported only with --force.
+ */
+static int export_csv(const char *file, const char *outdir, int separator, int force)
+{
+	swi_delivery *d = NULL;
+	swi_report *report = NULL;
+	int rc;
+	if (strcmp(file, "-") == 0) {
+		char *data;
+		size_t size;
+		int code = read_stdin(&data, &size);
+		if (code != TOOL_CLEAN)
+			return code;
+		rc = swi_read_buffer(&d, &report, data, size, NULL, 0);
+		free(data);
+	} else {
+		rc = swi_read_file(&d, &report, file, NULL, 0);
+	}
+	if (rc != SWI_OK) {
+		fprintf(stderr, "swi-csv: %s: %s\n", strcmp(file, "-") ? file : "standaardinvoer",
+			rc == SWI_EIO && errno ? strerror(errno) : swi_strerror(rc));
+		return tool_exit_for(rc);
+	}
+	size_t errors = swi_report_count_severity(report, SWI_SEVERITY_ERROR);
+	fprintf(rep, "libswi %s: %zu personen gelezen uit %s\n", swi_version(),
+		swi_delivery_person_count(d), strcmp(file, "-") ? file : "standaardinvoer");
+	fprintf(rep, "lezen: %zu fout(en), %zu waarschuwing(en)\n", errors,
+		swi_report_count_severity(report, SWI_SEVERITY_WARNING));
+	print_report(report);
+	swi_report_free(report);
+	int code = TOOL_CLEAN;
+	if (errors && !force) {
+		fprintf(stderr, "swi-csv: niet geëxporteerd: het bestand heeft leesfouten; geweigerde "
+				"waarden zouden ontbreken (--force exporteert toch)\n");
+		code = TOOL_ERRORS;
+	} else if (csv_export_dir(d, outdir, separator, force, stderr) != 0) {
+		code = TOOL_CANTCREAT;
+	} else {
+		fprintf(rep, "geschreven: %s/{levering,personen,pips,gesprekken,boetes}.csv\n",
+			outdir);
+	}
+	swi_delivery_free(d);
+	return code;
+}
+
 int main(int argc, char **argv)
 {
-	const char *outdir = ".", *data = NULL, *arg;
+	const char *outdir = ".", *data = NULL, *export = NULL, *arg;
+	int separator = 0;
 	unsigned flags = 0;
 	int32_t reference = 0;
 	int c;
@@ -154,6 +247,13 @@ int main(int argc, char **argv)
 							MAX_LISTS);
 			lists[n_lists++] = arg;
 			break;
+		case OPT_SEPARATOR:
+			separator = csv_parse_separator(arg);
+			if (separator < 0)
+				return tool_usage_error(&tool, "--separator: '%s'; gebruik , ; of tab",
+							arg);
+			break;
+		case OPT_EXPORT: export = arg; break;
 		case 'h': tool_help(&tool); return TOOL_CLEAN;
 		case 'V': tool_version(&tool); return TOOL_CLEAN;
 		default: return TOOL_USAGE;
@@ -163,10 +263,28 @@ int main(int argc, char **argv)
 		outdir = argv[optind++];
 	if (optind < argc)
 		return tool_usage_error(&tool, "een uitvoermap tegelijk; te veel: %s", argv[optind]);
-	if (!data)
-		data = example_data();
 	int to_stdout = strcmp(outdir, "-") == 0;
 	rep = to_stdout ? stderr : stdout;
+	if (export) {
+		if (data || reference || n_lists || (flags & SWI_WRITE_ZIP))
+			return tool_usage_error(&tool, "--export gaat niet samen met --data, --zip, "
+						       "--reference-date of --gemeenten");
+		if (to_stdout)
+			return tool_usage_error(&tool, "--export schrijft vijf bestanden: geef een "
+						       "uitvoermap, geen -");
+		errno = 0;
+		if (!is_dir(outdir) || access(outdir, W_OK | X_OK) != 0) {
+			fprintf(stderr, "swi-csv: %s: %s\n", outdir,
+				errno ? strerror(errno) : "geen map");
+			return TOOL_CANTCREAT;
+		}
+		int code = export_csv(export, outdir, separator, (flags & SWI_WRITE_FORCE) != 0);
+		if (fflush(stdout) != 0 && code < TOOL_USAGE)
+			code = TOOL_IOERR;
+		return code;
+	}
+	if (!data)
+		data = example_data();
 
 	/* The tool's own inputs and outputs before any work. */
 	errno = 0;
@@ -186,10 +304,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "swi-csv: onvoldoende geheugen\n");
 		return TOOL_SOFTWARE;
 	}
-	int rejected = csv_import_dir(d, data, stderr);
+	int rejected = csv_import_dir(d, data, separator, stderr);
 	if (rejected < 0) {
 		swi_delivery_free(d);
-		return TOOL_NOINPUT;
+		return rejected == -2 ? TOOL_SOFTWARE : TOOL_NOINPUT;
 	}
 	if (rejected) {
 		fprintf(stderr, "swi-csv: %d waarde(n) geweigerd bij het inlezen van %s\n", rejected,
