@@ -201,6 +201,8 @@ static int blank_record(const struct csv *c)
 static int detect_separator(FILE *f)
 {
 	long start = ftell(f);
+	if (start < 0)
+		return ','; /* not seekable: nothing read, nothing to put back */
 	size_t comma = 0, semi = 0, tab = 0;
 	int ch, quoted = 0, seen = 0;
 	while ((ch = getc(f)) != EOF) {
@@ -218,7 +220,7 @@ static int detect_separator(FILE *f)
 		if (ch != '\n' && ch != '\r')
 			seen = 1;
 	}
-	if (start < 0 || fseek(f, start, SEEK_SET) != 0)
+	if (fseek(f, start, SEEK_SET) != 0)
 		return ',';
 	size_t most = comma > semi ? comma : semi;
 	most = most > tab ? most : tab;
