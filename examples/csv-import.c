@@ -244,16 +244,21 @@ struct import {
 	int rejected;
 };
 
-/* A header cell or value fit for a message: printable, at most 40 bytes shown. */
-static const char *shown(const char *s, char *buf, size_t size)
+/*
+ * Whether a header cell may be quoted in a message: element names are
+ * letters only, so a cell of letters is shown (a typo is easy to find);
+ * anything else, such as a data row read as the header with a BSN in it,
+ * is named by its column number only. Cell values are never quoted by this
+ * file: libswi's own messages show them masked (doc/masking.md).
+ */
+static int quotable(const char *s)
 {
-	size_t n = 0;
-	for (; *s && n + 4 < size; s++)
-		buf[n++] = (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s;
-	if (*s)
-		buf[n++] = '.', buf[n++] = '.', buf[n++] = '.';
-	buf[n] = '\0';
-	return buf;
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+			return 0;
+	return 1;
 }
 
 static void refuse(struct import *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -315,7 +320,6 @@ static int read_header(struct import *im)
 		return -2;
 	im->n_cols = c->n;
 	int key = 0;
-	char show[64];
 	for (size_t i = 0; i < c->n; i++) {
 		const char *name = cell(c, i);
 		if (!*name && !c->fields[i].nul) {
@@ -326,13 +330,18 @@ static int read_header(struct import *im)
 				? SWI_EKENMERK
 				: swi_kenmerk_by_element(name);
 		im->columns[i] = -1;
+		if (k < 0 && !quotable(name)) {
+			refuse(im, "%s:%ld: kolom %zu van de kopregel is geen SWI-element", im->name,
+			       c->rec_line, i + 1);
+			continue;
+		}
 		if (k < 0) {
 			const char *near = NULL;
 			for (int j = SWI_KENMERK_FIRST; j <= SWI_KENMERK_LAST; j++)
 				if (!strcasecmp(swi_kenmerk_element(j), name))
 					near = swi_kenmerk_element(j);
 			refuse(im, "%s:%ld: kolom %zu ('%s') is geen SWI-element%s%s%s", im->name,
-			       c->rec_line, i + 1, shown(name, show, sizeof(show)),
+			       c->rec_line, i + 1, name,
 			       near ? " (hoofdletters tellen: bedoeld is '" : "", near ? near : "",
 			       near ? "'?)" : "");
 			continue;
@@ -517,22 +526,17 @@ static void import_row(struct import *im, int *levering_rows)
 		char date[9];
 		if (swi_kenmerk_type(k) == SWI_TYPE_DATE) {
 			if (normalize_date(value, date) != 0) {
-				char show[64];
-				refuse_cell(im, i, "'%s' is geen datum; gebruik jjjjmmdd, jjjj-mm-dd of "
-						   "dd-mm-jjjj",
-					    shown(value, show, sizeof(show)));
+				refuse_cell(im, i, "geen datum; gebruik jjjjmmdd, jjjj-mm-dd of "
+						   "dd-mm-jjjj");
 				continue;
 			}
 			value = date;
 		}
-		if (set_cell(d, im->kind, p, r, k, value) != SWI_OK) {
-			char show[64];
-			if (value == date && strcmp(date, cell(c, i)))
-				refuse_cell(im, i, "%s (in de cel: '%s')", swi_delivery_last_message(d),
-					    shown(cell(c, i), show, sizeof(show)));
-			else
-				refuse_cell(im, i, "%s", swi_delivery_last_message(d));
-		}
+		if (set_cell(d, im->kind, p, r, k, value) != SWI_OK)
+			refuse_cell(im, i, "%s%s", swi_delivery_last_message(d),
+				    value == date && strcmp(date, cell(c, i))
+					    ? " (de datum van de cel als jjjjmmdd)"
+					    : "");
 	}
 }
 
