@@ -249,7 +249,7 @@ struct import {
  * letters only, so a cell of letters is shown (a typo is easy to find);
  * anything else, such as a data row read as the header with a BSN in it,
  * is named by its column number only. Cell values are never quoted by this
- * file: libswi's own messages show them masked (doc/masking.md).
+ * file: libswi's own messages show them, with BSNs masked.
  */
 static int quotable(const char *s)
 {
