@@ -115,6 +115,23 @@ START_TEST(test_tab_and_whitespace)
 }
 END_TEST
 
+/* Old Mac line ends (CR only) and a quote inside an unquoted field. */
+START_TEST(test_cr_and_inner_quote)
+{
+	swi_delivery *d = fresh();
+	ck_assert_int_eq(import(d, PER, "Burgerservicenummer,Geslacht\r" BSN1 ",2\r" BSN2 ",1\r"), 0);
+	ck_assert_int_eq(person_int(d, BSN2, SWI_K_GESLACHT), 1);
+	ck_assert_int_eq(import(d, LEV, "VersieSoftwarepakket,Statistiekjaar\n2\"4,20x6\n"), 1);
+	char v[SWI_VALUE_MAX];
+	ck_assert_int_eq(swi_delivery_get_text(d, SWI_K_VERSIE_SOFTWAREPAKKET, v, sizeof(v)),
+			 SWI_OK);
+	ck_assert_str_eq(v, "2\"4");
+	has("t.csv:2: kolom 2 (Statistiekjaar), kenmerk 1: ");
+	ck_assert_ptr_null(strstr(errs, "kolom 1"));
+	swi_delivery_free(d);
+}
+END_TEST
+
 /* Rows far over the old 4,096-byte line buffer: read whole, nothing truncated. */
 START_TEST(test_long_line)
 {
@@ -362,6 +379,47 @@ START_TEST(test_separator_option)
 }
 END_TEST
 
+/* The exporter quotes what needs it, and the importer reads it back. */
+START_TEST(test_export_quotes)
+{
+	swi_delivery *d = fresh();
+	ck_assert_int_eq(swi_delivery_set_text(d, SWI_K_VERSIE_SOFTWAREPAKKET, "1,2\";3"), SWI_OK);
+	ck_assert_int_eq(swi_delivery_set_text(d, SWI_K_STATISTIEKJAAR, "2026"), SWI_OK);
+	ck_assert_int_eq(swi_delivery_add_person(NULL, d, BSN0), SWI_OK);
+	static const int seps[] = {',', ';', '\t'};
+	for (int i = 0; i < 3; i++) {
+		char dir[] = "/tmp/test-csv-XXXXXX", path[64], cmd[96];
+		ck_assert_ptr_nonnull(mkdtemp(dir));
+		ck_assert_int_eq(csv_export_dir(d, dir, seps[i], 0, stderr), 0);
+		FILE *quiet = fopen("/dev/null", "w");
+		ck_assert_ptr_nonnull(quiet);
+		ck_assert_int_eq(csv_export_dir(d, dir, seps[i], 0, quiet), -1); /* exists */
+		fclose(quiet);
+		swi_delivery *back = fresh();
+		ck_assert_int_eq(csv_import_dir(back, dir, 0, stderr), 0);
+		char v[SWI_VALUE_MAX];
+		ck_assert_int_eq(swi_delivery_get_text(back, SWI_K_VERSIE_SOFTWAREPAKKET, v,
+							sizeof(v)),
+				 SWI_OK);
+		ck_assert_str_eq(v, "1,2\";3");
+		swi_person *p;
+		ck_assert_int_eq(swi_delivery_find_person(&p, back, BSN0), SWI_OK);
+		swi_delivery_free(back);
+		snprintf(path, sizeof(path), "%s/personen.csv", dir);
+		FILE *f = fopen(path, "r");
+		ck_assert_ptr_nonnull(f);
+		char line[2048];
+		ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
+		ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
+		ck_assert_int_eq(strncmp(line, BSN0, 9), 0); /* nine digits, leading zeros */
+		fclose(f);
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+		ck_assert_int_eq(system(cmd), 0);
+	}
+	swi_delivery_free(d);
+}
+END_TEST
+
 /* ---- hostile input ------------------------------------------------------- */
 
 static uint64_t rng = 0x9e3779b97f4a7c15u;
@@ -418,6 +476,7 @@ int main(void)
 	TCase *tc = tcase_create("csv");
 	tcase_add_test(tc, test_excel_nl);
 	tcase_add_test(tc, test_tab_and_whitespace);
+	tcase_add_test(tc, test_cr_and_inner_quote);
 	tcase_add_test(tc, test_long_line);
 	tcase_add_test(tc, test_quotes_and_lines);
 	tcase_add_test(tc, test_forced_separator);
@@ -429,6 +488,7 @@ int main(void)
 	tcase_add_test(tc, test_no_bsn_in_messages);
 	tcase_add_test(tc, test_message_cap);
 	tcase_add_test(tc, test_separator_option);
+	tcase_add_test(tc, test_export_quotes);
 	tcase_add_test(tc, test_random_inputs);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
