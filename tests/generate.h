@@ -1,6 +1,9 @@
 /*
- * Synthetic SWI deliveries for tests and benchmarks. Deterministic for a
- * seed. BSNs are generated numbers that pass the 11-test; no real data.
+ * Synthetic SWI deliveries for tests and benchmarks: a thin wrapper over
+ * libswi's own generator (lib/generate.c, public as swi_generate() in
+ * swi/generate.h), so the tests, the benchmarks and vendors use one
+ * generator. Deterministic for a seed. BSNs are generated numbers that
+ * pass the 11-test; no real data.
  *
  * Every generated delivery has zero validation errors under the rules of
  * the guideline. With GEN_CLEAN it has zero warnings as well; without it,
@@ -13,13 +16,15 @@
 #include <stdint.h>
 #include <swi/swi.h>
 
+#include "generator.h" /* lib/: the generator's internals */
+
 struct gen {
-	uint64_t state;
+	struct swi_gen_rng rng;
 };
 
 enum gen_flags {
-	GEN_CLEAN = 1u << 0, /* no warnings either */
-	GEN_FULL = 1u << 1,  /* fill every kenmerk that applies to the person */
+	GEN_CLEAN = 1u << 0, /* no warnings either (SWI_GEN_CLEAN) */
+	GEN_FULL = 1u << 1,  /* fill every kenmerk that applies (SWI_GEN_FULL) */
 };
 
 void gen_seed(struct gen *g, uint64_t seed);
@@ -43,11 +48,12 @@ int32_t gen_quarter_last_day(int year, int quarter);
 swi_delivery *gen_delivery(int year, int quarter);
 
 /*
- * Adds one person with a realistic, rule-valid mix: about 55% asielmigrant,
- * about 60% of the applicable person kenmerken filled (all with GEN_FULL),
- * 0-2 PIPs over all routes including completed Z-routes, 0-2 talks for
- * gezinsmigranten, one in ten with a fine, some moves and ends of guidance.
- * Returns the person (aborts on failure, so tests stay short).
+ * Adds one person with the generator's default mix (swi/generate.h): about
+ * 55% asielmigrant, about 60% of the applicable person kenmerken filled
+ * (all with GEN_FULL), 0-2 PIPs over all routes including completed
+ * Z-routes, 0-2 talks for gezinsmigranten, one in ten with a fine, some
+ * moves and ends of guidance. Returns the person (aborts on failure, so
+ * tests stay short).
  */
 swi_person *gen_person(swi_delivery *d, struct gen *g, unsigned flags);
 

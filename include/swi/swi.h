@@ -17,5 +17,6 @@
 #include <swi/mirror.h>
 #include <swi/read.h>
 #include <swi/diff.h>
+#include <swi/generate.h>
 
 #endif /* SWI_SWI_H */
