@@ -46,6 +46,7 @@ from .report import Diagnostic, Mirror, Rule, Severity, rules
 from .years import RulesetChoice, RulesetKind, ruleset_for_year
 from .errors import DataFileError
 from ._diff import Diff, DiffEntry, DiffKind, diff
+from .generate import generate
 
 __version__ = "0.2.0"
 
@@ -74,5 +75,5 @@ __all__ = [
     "Error", "ValueRefused", "DuplicateBsn", "NotFound", "InvalidDelivery", "FileError",
     "WriteError", "ReadError", "OutOfMemory", "KenmerkError", "InvalidArgument", "Unsupported",
     "StaleHandle", "Leerroute", "ruleset_for_year", "RulesetKind", "RulesetChoice",
-    "DataFileError", "diff", "Diff", "DiffEntry", "DiffKind", *ENUMS,
+    "DataFileError", "diff", "Diff", "DiffEntry", "DiffKind", "generate", *ENUMS,
 ]

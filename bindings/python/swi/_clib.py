@@ -198,6 +198,14 @@ PROTOTYPES: dict[str, tuple[Any, list[Any]]] = {
     "swi_diff_bsn": (c_char_p, [_P, c_size_t]),
     "swi_diff_message": (c_char_p, [_P, c_size_t]),
     "swi_diff_text": (c_int, [_PP, _P]),
+    # generate.h
+    "swi_generator_new": (c_int, [_PP]),
+    "swi_generator_free": (None, [_P]),
+    "swi_generator_set": (c_int, [_P, c_int, c_int64]),
+    "swi_generator_get": (c_int, [_P, c_int, POINTER(c_int64)]),
+    "swi_generator_last_message": (c_char_p, [_P]),
+    "swi_generate": (c_int, [_PP, _P]),
+    "swi_generate_persons": (c_int, [_P, _P]),
 }
 
 
