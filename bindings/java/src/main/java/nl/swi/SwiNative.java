@@ -334,6 +334,14 @@ final class SwiNative {
 	static native String swi_diff_bsn(Pointer d, long i);
 	static native String swi_diff_message(Pointer d, long i);
 	static native int swi_diff_text(long[] out, Pointer d);
+	/* ---- generate.h -------------------------------------------------- */
+	static native int swi_generator_new(long[] out);
+	static native void swi_generator_free(Pointer g);
+	static native int swi_generator_set(Pointer g, int option, long value);
+	static native int swi_generator_get(Pointer g, int option, long[] out);
+	static native String swi_generator_last_message(Pointer g);
+	static native int swi_generate(long[] out, Pointer g);
+	static native int swi_generate_persons(Pointer d, Pointer g);
 
 	/* ---- read.h ------------------------------------------------------ */
 	static native int swi_read_file(long[] out, long[] report, byte[] path,
