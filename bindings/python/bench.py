@@ -6,21 +6,20 @@ python3-lxml is installed: apt-get install -y python3-lxml).
 
     SWI_LIBRARY=build/lib/libswi.so.0 python3 bindings/python/bench.py [N] [--seed S]
 
-The persons are generated first (not timed) with the mix of
-tests/generate.c: 55% asielmigranten, optional kenmerken filled about 60%
-of the time, 0-2 PIPs, 0-2 voortgangsgesprekken for gezinsmigranten, a fine
-for about one in ten, synthetic BSNs that pass the 11-test, and every
-ordering rule of the guideline respected, so the delivery has no errors and
-is written without force. Both builders get the same data (dates as
-datetime.date, codes as int).
+The persons are generated first (not timed) by libswi's own generator,
+swi.generate() (doc/fixtures.md), with its default mix: 55% asielmigranten,
+optional kenmerken filled about 60% of the time, 0-2 PIPs, 0-2
+voortgangsgesprekken for gezinsmigranten, a fine for about one in ten,
+synthetic BSNs that pass the 11-test, and no validation errors, so the
+delivery is written without force. Both builders get the same data (dates
+as datetime.date, codes as int), taken out of the generated delivery.
 """
 
 from __future__ import annotations
 
 import argparse
-import calendar
+import enum
 import gc
-import random
 import sys
 import tempfile
 import time
@@ -38,150 +37,25 @@ Person = tuple[str, dict[str, Any], list[dict[str, Any]], list[dict[str, Any]],
                list[dict[str, Any]]]
 
 
-# ---- the synthetic delivery (a port of tests/generate.c, flags 0) --------
+# ---- the synthetic delivery: libswi's own generator (doc/fixtures.md) -------
 
 
-def bsn_valid(v: int) -> bool:
-    if v == 0:
-        return False
-    s = -(v % 10)
-    rest = v // 10
-    for w in range(2, 10):
-        s += w * (rest % 10)
-        rest //= 10
-    return s % 11 == 0
+def _plain(values: dict[str, Any]) -> dict[str, Any]:
+    """Codes as int (the enums of the getters), dates as they are."""
+    return {k: int(v) if isinstance(v, enum.Enum) else v for k, v in values.items()}
 
 
 def generate(n: int, seed: int) -> list[Person]:
-    rng = random.Random(seed)
-    r = rng.randint
-    qs = date(YEAR, QUARTER * 3 - 2, 1)
-    qe = date(YEAR, QUARTER * 3, calendar.monthrange(YEAR, QUARTER * 3)[1])
-    used: set[int] = set()
-    order = {k.name: k.number for k in swi.KENMERKEN}
-
-    def maybe() -> bool:
-        return r(1, 100) <= 60
-
-    def between(lo: date, hi: date) -> date:
-        return lo + timedelta(days=r(0, (hi - lo).days))
-
+    """n persons from swi.generate() (the generator of the C tests and
+    benchmarks, default mix), taken out of the delivery as plain data."""
     out: list[Person] = []
-    while len(out) < n:
-        v = rng.randrange(1, 1000000000)
-        if v in used or not bsn_valid(v):
-            continue
-        used.add(v)
-        bsn = f"{v:09d}"
-        asiel = r(1, 100) <= 55
-        birth = date(YEAR - r(19, 64), r(1, 12), r(1, 28))
-        p: dict[str, Any] = {
-            "geboortedatum": birth,
-            "geslacht": 3 if r(1, 100) <= 2 else r(1, 2),
-            "type_migrant": 1 if asiel else 2,
-        }
-        pips: list[dict[str, Any]] = []
-        talks: list[dict[str, Any]] = []
-        fines: list[dict[str, Any]] = []
-        stage = 0 if r(0, 9) == 0 else (2 if r(0, 2) else 1)
-        if stage:
-            earliest = max(date(2022, 1, 1), birth.replace(year=birth.year + 18))
-            latest = max(qe - timedelta(days=120), earliest)
-            intake = between(earliest, min(latest, qe))
-            last_event = intake
-            if stage == 2 or maybe():
-                p["brede_intake_begindatum"] = intake
-                if maybe():
-                    p["brede_intake_uren_taal_knm"] = r(0, 400)
-            if maybe() and r(0, 3) == 0:
-                p["waarschuwing_intake_datum"] = max(
-                    birth.replace(year=birth.year + 16), date(2022, 1, 1),
-                    intake - timedelta(days=10))
-            if asiel:
-                if maybe():
-                    p["maatschappelijke_begeleiding_begindatum"] = intake
-                if maybe():
-                    begin = min(intake + timedelta(days=7), qe)
-                    p["ontzorgen_begindatum"] = begin
-                    if begin + timedelta(days=183) <= qe:
-                        p["ontzorgen_einddatum"] = begin + timedelta(days=183)
-            if stage == 2 or maybe():
-                alfa = r(1, 2)
-                p["alfabetiseringscursus"] = alfa
-                if alfa == 2:
-                    p["analfabetisme"] = r(1, 2)
-            b1_or_z = z_done = False
-            if stage == 2:
-                pip_date = min(intake + timedelta(days=r(20, 60)), qe)
-                route_begin = None
-                route = r(1, 3)
-                for _ in range(r(1, 2)):
-                    if pip_date > qe:
-                        break
-                    pip: dict[str, Any] = {"pip_datum": pip_date, "leerroute_route": route}
-                    if route == 1:
-                        pip["leerroute_niveau"] = r(1, 2)
-                    b1_or_z |= route != 2
-                    if asiel and route_begin is None and (qe - pip_date).days >= 14:
-                        route_begin = pip_date + timedelta(days=14)
-                    if asiel and route_begin is not None:
-                        pip["leerroute_begindatum"] = route_begin
-                    if route == 3 and r(0, 1):
-                        frm = max(pip_date, route_begin or pip_date)
-                        if (qe - frm).days >= 30:
-                            end = between(frm + timedelta(days=30), qe)
-                            pip["leerroute_einddatum"] = end
-                            z_done = True
-                            last_event = max(last_event, end)
-                    pips.append(pip)
-                    last_event = max(last_event, pip_date)
-                    pip_date = pip_date + timedelta(days=r(20, 90))
-                    route = 1 if route == 3 else route + 1
-            if b1_or_z and maybe():
-                act = min(intake + timedelta(days=40), qe)
-                p["map_datum_eerste_activiteit"] = act
-                last_event = max(last_event, act)
-                talk = act + timedelta(days=60)
-                if talk <= qe and maybe():
-                    p["map_datum_eindgesprek"] = talk
-                    last_event = max(last_event, talk)
-            if z_done and maybe():
-                known = r(1, 2)
-                p["zroute_inschatting_taalniveau"] = known
-                if known == 2:
-                    for name in ("zroute_lezen", "zroute_schrijven", "zroute_spreken",
-                                 "zroute_luisteren"):
-                        p[name] = (1, 2, 3, 9)[r(0, 3)]
-            if maybe():
-                pvt = min(intake + timedelta(days=45), qe)
-                p["pvt_ondertekeningsdatum"] = pvt
-                last_event = max(last_event, pvt)
-            end_of_guidance = None
-            if r(1, 10) == 1:
-                end_of_guidance = between(max(last_event, qs), qe)
-                p["einde_begeleiding_reden"] = 2 if z_done else r(1, 2)
-                p["einde_begeleiding_datum"] = end_of_guidance
-            window_end = end_of_guidance or qe
-            talk_from = max(qs, intake + timedelta(days=1))
-            if not asiel and talk_from <= window_end:
-                used_date = None
-                for _ in range(r(0, 2)):
-                    d = between(talk_from, window_end)
-                    if d == used_date:
-                        continue
-                    used_date = d
-                    talks.append({"voortgangsgesprek_datum": d})
-            fine_from = max(qs, intake)
-            if r(1, 10) == 1 and fine_from <= window_end:
-                correction = r(0, 3) == 0 and intake < qs
-                d = between(intake, qs - timedelta(days=1)) if correction else \
-                    between(fine_from, window_end)
-                fines.append({"boete_datum": d, "boete_reden": r(1, 2),
-                              "boete_bedrag": 0 if correction else r(0, 1250)})
-        # Schema order, so the lxml builder needs no sorting.
-        p = dict(sorted(p.items(), key=lambda kv: order[kv[0]]))
-        pips = [dict(sorted(x.items(), key=lambda kv: order[kv[0]])) for x in pips]
-        out.append((bsn, p, pips, talks, fines))
+    with swi.generate(persons=n, seed=seed, year=YEAR, quarter=QUARTER) as d:
+        for p in d:
+            fields = _plain(p.as_dict())
+            bsn = fields.pop("burgerservicenummer")
+            out.append((bsn, fields, [_plain(r.as_dict()) for r in p.pips],
+                        [_plain(r.as_dict()) for r in p.gesprekken],
+                        [_plain(r.as_dict()) for r in p.boetes]))
     return out
 
 
