@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import javax.xml.XMLConstants;
@@ -28,6 +26,7 @@ import nl.swi.Batch;
 import nl.swi.Category;
 import nl.swi.Delivery;
 import nl.swi.Diagnostic;
+import nl.swi.Generator;
 import nl.swi.Person;
 import nl.swi.Record;
 import nl.swi.WriteResult;
@@ -49,8 +48,8 @@ import nl.swi.WriteResult;
  * </ul>
  *
  * <p>Both start from the same in-memory data (generated before the clock
- * starts): {@code --persons} synthetic, rule-valid persons with the mix of
- * tests/generate.c (about 55% asielmigrant, about 60% of the applicable
+ * starts): {@code --persons} synthetic, rule-valid persons from libswi's
+ * own {@link Generator} (doc/fixtures.md; about 55% asielmigrant, about 60% of the applicable
  * kenmerken filled, 0-2 PIPs, 0-2 talks for gezinsmigranten, one in ten
  * with a fine; BSNs pass the 11-test; seeded, deterministic). Both write the
  * same bytes: {@code --check} asserts the two files are byte-identical and
@@ -73,7 +72,6 @@ import nl.swi.WriteResult;
  */
 public final class SwiBench {
 	static final int YEAR = 2026, QUARTER = 3;
-	static final int QS = 20260701, QE = 20260930;
 
 	/* ---- the data, shared by both sides --------------------------------- */
 
@@ -129,203 +127,39 @@ public final class SwiBench {
 		}
 	}
 
-	/** tests/generate.c's xorshift64* and its helpers, ported. */
-	static final class Gen {
-		long state;
-
-		Gen(long seed) {
-			state = seed * 0x9E3779B97F4A7C15L + 1;
-		}
-
-		long next() {
-			state ^= state >>> 12;
-			state ^= state << 25;
-			state ^= state >>> 27;
-			return (state * 0x2545F4914F6CDD1DL) >>> 32;
-		}
-
-		int range(int lo, int hi) {
-			return lo + (int) (next() % (hi - lo + 1));
-		}
-
-		String bsn() {
-			for (;;) {
-				long v = next() % 1000000000L;
-				long sum = -(v % 10), rest = v / 10;
-				for (int w = 2; w <= 9; w++, rest /= 10)
-					sum += w * (rest % 10);
-				if (v != 0 && sum % 11 == 0)
-					return String.format("%09d", v);
-			}
-		}
-
-		boolean maybe() {
-			return range(1, 100) <= 60;
-		}
-
-		int between(int lo, int hi) {
-			long a = epoch(lo), b = epoch(hi);
-			return date(a + next() % (b - a + 1));
-		}
-	}
-
-	static long epoch(int d) {
-		return LocalDate.of(d / 10000, d / 100 % 100, d % 100).toEpochDay();
-	}
-
-	static int date(long epochDay) {
-		LocalDate d = LocalDate.ofEpochDay(epochDay);
-		return d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
-	}
-
-	static int addDays(int d, int days) {
-		return date(epoch(d) + days);
-	}
-
-	static int daysBetween(int lo, int hi) {
-		return (int) (epoch(hi) - epoch(lo));
-	}
-
-	/** One person as gen_person() in tests/generate.c makes it (flags 0). */
-	static Pers person(Gen g, Set<String> used) {
-		Pers p = new Pers();
-		do
-			p.bsn = g.bsn();
-		while (!used.add(p.bsn));
-		Slots s = new Slots();
-		boolean asiel = p.asiel = g.range(1, 100) <= 55;
-		int birth = (YEAR - g.range(19, 64)) * 10000 + g.range(1, 12) * 100 + g.range(1, 28);
-		s.set(9, birth);
-		s.set(10, g.range(1, 100) <= 2 ? 3 : g.range(1, 2));
-		s.set(11, asiel ? 1 : 2);
-		int stage = g.range(0, 9) == 0 ? 0 : g.range(0, 2) != 0 ? 2 : 1;
-		if (stage > 0) {
-			int earliest = Math.max(20220101, birth + 180000);
-			int latest = addDays(QE, -120);
-			if (latest < earliest)
-				latest = earliest;
-			int intake = g.between(earliest, Math.min(latest, QE));
-			int lastEvent = intake;
-			if (stage == 2 || g.maybe())
-				s.set(15, intake);
-			if (s.has(15) && g.maybe())
-				s.set(16, g.range(0, 400));
-			if (g.maybe() && g.range(0, 3) == 0)
-				s.set(17, Math.max(Math.max(birth + 160000, 20220101), addDays(intake, -10)));
-			if (asiel) {
-				if (g.maybe())
-					s.set(12, intake);
-				if (g.maybe()) {
-					int begin = Math.min(addDays(intake, 7), QE);
-					s.set(13, begin);
-					int end = addDays(begin, 183);
-					if (end <= QE)
-						s.set(14, end);
-				}
-			}
-			if (stage == 2 || g.maybe()) {
-				int alfa = g.range(1, 2);
-				s.set(18, alfa);
-				if (alfa == 2)
-					s.set(19, g.range(1, 2));
-			}
-			boolean b1OrZ = false, zDone = false;
-			if (stage == 2) {
-				int nPips = g.range(1, 2);
-				int pipDate = Math.min(addDays(intake, g.range(20, 60)), QE);
-				int routeBegin = 0;
-				int route = g.range(1, 3);
-				for (int i = 0; i < nPips && pipDate <= QE; i++) {
-					Slots r = new Slots();
-					r.set(30, pipDate);
-					r.set(31, route);
-					if (route == 1)
-						r.set(32, g.range(1, 2));
-					b1OrZ |= route != 2;
-					if (asiel && routeBegin == 0 && daysBetween(pipDate, QE) >= 14)
-						routeBegin = addDays(pipDate, 14);
-					if (asiel && routeBegin != 0)
-						r.set(33, routeBegin);
-					if (route == 3 && g.range(0, 1) == 1) {
-						int from = Math.max(pipDate, routeBegin);
-						if (daysBetween(from, QE) >= 30) {
-							int end = g.between(addDays(from, 30), QE);
-							r.set(34, end);
-							zDone = true;
-							lastEvent = Math.max(lastEvent, end);
-						}
-					}
-					int[][] c = r.compact(30, 34);
-					p.recs.add(new Rec(3, c[0], c[1]));
-					lastEvent = Math.max(lastEvent, pipDate);
-					pipDate = addDays(pipDate, g.range(20, 90));
-					route = route == 3 ? 1 : route + 1;
-				}
-			}
-			if (b1OrZ && g.maybe()) {
-				int act = Math.min(addDays(intake, 40), QE);
-				s.set(21, act);
-				lastEvent = Math.max(lastEvent, act);
-				int talk = addDays(act, 60);
-				if (talk <= QE && g.maybe()) {
-					s.set(22, talk);
-					lastEvent = Math.max(lastEvent, talk);
-				}
-			}
-			if (zDone && g.maybe()) {
-				int known = g.range(1, 2);
-				s.set(23, known);
-				int[] levels = {1, 2, 3, 9};
-				if (known == 2)
-					for (int k = 24; k <= 27; k++)
-						s.set(k, levels[g.range(0, 3)]);
-			}
-			if (g.maybe()) {
-				int pvt = Math.min(addDays(intake, 45), QE);
-				s.set(20, pvt);
-				lastEvent = Math.max(lastEvent, pvt);
-			}
-			int endOfGuidance = 0;
-			if (g.range(1, 10) == 1) {
-				endOfGuidance = g.between(Math.max(lastEvent, QS), QE);
-				s.set(28, zDone ? 2 : g.range(1, 2));
-				s.set(29, endOfGuidance);
-			}
-			int windowEnd = endOfGuidance != 0 ? endOfGuidance : QE;
-			int talkFrom = Math.max(QS, addDays(intake, 1));
-			if (!asiel && talkFrom <= windowEnd) {
-				int n = g.range(0, 2), usedDate = 0;
-				for (int i = 0; i < n; i++) {
-					int d = g.between(talkFrom, windowEnd);
-					if (d == usedDate)
-						continue;
-					usedDate = d;
-					p.recs.add(new Rec(4, new int[] {35}, new int[] {d}));
-				}
-			}
-			int fineFrom = Math.max(QS, intake);
-			if (g.range(1, 10) == 1 && fineFrom <= windowEnd) {
-				boolean correction = g.range(0, 3) == 0 && intake < QS;
-				int d = correction ? g.between(intake, addDays(QS, -1)) : g.between(fineFrom, windowEnd);
-				int reden = g.range(1, 2);
-				int bedrag = correction ? 0 : g.range(0, 1250);
-				p.recs.add(new Rec(5, new int[] {36, 37, 38}, new int[] {d, reden, bedrag}));
-			}
-		}
-		int[][] c = s.compact(9, 29);
-		p.k = c[0];
-		p.v = c[1];
-		/* The file groups records by kind: PIPs, then talks, then fines (as generated). */
-		p.recs.sort((a, b) -> Integer.compare(a.kind, b.kind));
-		return p;
-	}
-
+	/**
+	 * The persons of libswi's own generator ({@link Generator}, the one the C
+	 * tests and benchmarks use, default mix), taken out of the generated
+	 * delivery as plain arrays.
+	 */
 	static List<Pers> generate(int n, long seed) {
-		Gen g = new Gen(seed);
-		Set<String> used = new HashSet<>(n * 2);
 		List<Pers> list = new ArrayList<>(n);
-		for (int i = 0; i < n; i++)
-			list.add(person(g, used));
+		try (Delivery d = new Generator().persons(n).seed(seed).year(YEAR).quarter(QUARTER).generate()) {
+			for (Person q : d.persons()) {
+				Pers p = new Pers();
+				p.bsn = q.getText(8);
+				Slots s = new Slots();
+				for (int k = 9; k <= 29; k++)
+					if (q.has(k))
+						s.set(k, q.getInt(k));
+				p.asiel = s.v[11] == 1;
+				int[][] c = s.compact(9, 29);
+				p.k = c[0];
+				p.v = c[1];
+				/* The file groups records by kind: PIPs, then talks, then fines. */
+				int[][] ranges = {{3, 30, 34}, {4, 35, 35}, {5, 36, 38}};
+				for (int[] kind : ranges)
+					for (Record r : q.records(Category.of(kind[0]))) {
+						Slots rs = new Slots();
+						for (int k = kind[1]; k <= kind[2]; k++)
+							if (r.has(k))
+								rs.set(k, r.getInt(k));
+						int[][] rc = rs.compact(kind[1], kind[2]);
+						p.recs.add(new Rec(kind[0], rc[0], rc[1]));
+					}
+				list.add(p);
+			}
+		}
 		return list;
 	}
 
