@@ -36,6 +36,9 @@ b=$("$gen" -n 200 -s 7 -y 2026 -q 2 "$tmp/b") || fail "b"
 c=$("$gen" -n 200 -s 8 -y 2026 -q 2 "$tmp/c") || fail "c"
 cmp -s "$a" "$b" || fail "seed 7 twice: different bytes"
 cmp -s "$a" "$c" && fail "seeds 7 and 8: the same bytes"
+# "-": the same bytes on standard output.
+"$gen" -n 200 -s 7 -y 2026 -q 2 - > "$tmp/stdout.xml" || fail "to stdout"
+cmp -s "$a" "$tmp/stdout.xml" || fail "to stdout: different bytes"
 
 # Another gemeente, berichtgever and --zip (when built with zip support).
 mkdir "$tmp/z"
@@ -44,7 +47,7 @@ if z=$("$gen" -n 50 -s 1 -y 2027 -q 1 --gemeente 363 --berichtgever 9001 --zip "
 	"$check" "$z" --reference-date 20270415 >/dev/null; rc=$?
 	[ $rc -le 1 ] || fail "swi-check of the zip: exit $rc"
 else
-	[ $? -eq 64 ] || fail "--zip: neither written nor 'unsupported'"
+	[ $? -eq 69 ] || fail "--zip: neither written nor 'unsupported' (69)"
 fi
 
 # Wrong use: exit 64 and a message naming the problem; nothing written.

@@ -1,4 +1,4 @@
-/*
+/** @file
  * libswi - generate.h: synthetic, rule-valid deliveries for tests
  * ("fixtures"). Since 0.2.
  *
@@ -104,6 +104,10 @@ typedef enum swi_gen_option {
 	SWI_GEN_FULL = 14,
 } swi_gen_option;
 
+/**
+ * The generator's options (opaque; made by swi_generator_new()). It holds
+ * no delivery: deliveries made with it stay valid after swi_generator_free().
+ */
 typedef struct swi_generator swi_generator;
 
 /**
@@ -127,7 +131,8 @@ SWI_EXPORT int swi_generator_set(swi_generator *g, int option, int64_t value);
 SWI_EXPORT int swi_generator_get(const swi_generator *g, int option, int64_t *out);
 
 /**
- * Message of the generator's last failed call ("" if none), in Dutch.
+ * Message of the generator's last failed call ("" if none), in Dutch;
+ * swi_generate() and swi_generate_persons() clear it when they start.
  * BORROWED: valid until the next call on the generator or its free.
  * "" for NULL.
  */
