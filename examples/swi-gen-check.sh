@@ -2,9 +2,9 @@
 # swi-gen's deliveries pass swi-check: every quarter of 2026, several seeds,
 # realistic and --clean (issue 13, "Done when"); the same seed gives the same
 # bytes, another seed others; --zip; wrong use gives exit 64 with a message.
-#   swi-gen-check.sh SWI-GEN SWI-CHECK
+#   swi-gen-check.sh SWI-GEN SWI-CHECK SWI.XSD
 set -u
-gen=$1 check=$2
+gen=$1 check=$2 xsd=$3
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -28,6 +28,18 @@ for q in 1 2 3 4; do
 	done
 done
 echo "2026 K1-K4, seeds 1 2 3 2026, realistic and --clean: no errors"
+
+# Every element of the XSD (the 38 kenmerken and their records) occurs in a
+# delivery of 500 persons, for every quarter of 2026.
+for q in 1 2 3 4; do
+	mkdir "$tmp/all$q"
+	f=$("$gen" -n 500 -s 42 -y 2026 -q "$q" "$tmp/all$q") || fail "500 persons q$q"
+	for el in $(grep -o 'element name="[A-Za-z]*"' "$xsd" | sed 's/.*="\(.*\)"/\1/' | sort -u); do
+		grep -q "<$el>" "$f" || fail "q$q: element $el occurs nowhere"
+	done
+done
+[ "$(grep -o 'element name="[A-Za-z]*"' "$xsd" | sort -u | wc -l)" -ge 44 ] || fail "XSD not parsed"
+echo "2026 K1-K4, 500 persons: every kenmerk occurs"
 
 # The same seed: the same bytes; another seed: other bytes.
 mkdir "$tmp/a" "$tmp/b" "$tmp/c"
