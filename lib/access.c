@@ -84,16 +84,15 @@ int swi_access_set(swi_delivery *d, swi_category c, void *record, int k, const i
 	rc = value ? swi_value_from_int(def, *value, &stored, &why)
 		   : swi_value_from_text(def, text, &stored, stored_text, &why);
 	if (rc != SWI_OK) {
-		char where[64], shown[24];
+		char where[64], shown[32];
 		swi_describe(where, sizeof(where), c, record);
+		/* The value may be a real BSN, also when typed into another field:
+		 * swi_error() masks it; a long text is cut here, never in a number. */
 		if (value)
 			snprintf(shown, sizeof(shown), "%ld", (long)*value);
 		else
-			snprintf(shown, sizeof(shown), "%.20s", text);
-		/* The value may be a real BSN, also when typed into another field. */
-		if (def->type == SWI_TYPE_BSN || (value && *value >= 100000000) ||
-		    (text && strlen(text) == 9 && strspn(text, "0123456789") == 9))
-			snprintf(shown, sizeof(shown), "(verborgen)");
+			swi_mask(shown, sizeof(shown), text, strlen(text),
+				 SWI_MASK_BSN | SWI_MASK_ESCAPE);
 		swi_error(d, rc, "%s (kenmerk %d) van %s: waarde '%s' geweigerd: %s", def->label, k,
 			  where, shown, why);
 		d->last_kenmerk = k;

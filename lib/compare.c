@@ -406,6 +406,7 @@ static int compare(swi_report **out, swi_delivery *prev, swi_delivery *cur, unsi
 	c.r = swi_report_new(cur->alloc, cur->alloc_ud);
 	if (!c.r)
 		return SWI_ENOMEM;
+	swi_report_show_bsn(c.r, flags & SWI_VALIDATE_SHOW_BSN);
 	c.w = (struct swi_where){.person = -1, .record = -1, .bsn = ""};
 
 	if (check_pair(&c)) {

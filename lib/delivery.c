@@ -47,7 +47,10 @@ int swi_error(swi_delivery *d, int status, const char *fmt, ...)
 	if (d) {
 		va_list ap;
 		va_start(ap, fmt);
-		vsnprintf(d->last_message, sizeof(d->last_message), fmt, ap);
+		/* No show-BSN flag here: the slot (and the bindings' exception
+		 * texts made from it) is always masked, one line (mask.c). */
+		swi_mask_vformat(d->last_message, sizeof(d->last_message),
+				 SWI_MASK_BSN | SWI_MASK_ESCAPE, fmt, ap);
 		va_end(ap);
 		d->last_error = status;
 		d->last_kenmerk = 0; /* the kenmerk accessors set it after this */

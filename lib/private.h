@@ -97,6 +97,22 @@ void swi_bsn_mask(uint32_t bsn, char out[10]);
 void swi_bsn_show(uint32_t bsn, bool full, char out[10]);
 bool swi_text_char_allowed(unsigned char c);
 
+/* ---- masking (mask.c) ------------------------------------------------ */
+
+/* The one masking function; the rule is at the top of mask.c and in
+ * doc/masking.md. Every message made from input goes through it. */
+#define SWI_MASK_BSN 1u    /* digit groups that could be a BSN -> *****6782 */
+#define SWI_MASK_ESCAPE 2u /* line breaks, controls, invisibles -> \n, \x1b, \u200b */
+#define SWI_MASK_CUT 4u    /* the input was cut after len bytes (hide a cut group) */
+/* Writes `len` bytes of `in`, masked and escaped as `flags` say, to `out`
+ * (always NUL-terminated when size > 0); truncates between characters and
+ * never inside a digit group. Returns the length written. */
+size_t swi_mask(char *out, size_t size, const char *in, size_t len, unsigned flags);
+/* printf into swi_mask(); SWI_MASK_CUT is added when the text was too long. */
+size_t swi_mask_vformat(char *out, size_t size, unsigned flags, const char *fmt, va_list ap);
+size_t swi_mask_format(char *out, size_t size, unsigned flags, const char *fmt, ...)
+	SWI_ATTR_PRINTF(4, 5);
+
 /* ---- memory (delivery.c) -------------------------------------------- */
 
 void *swi_alloc(swi_delivery *d, size_t size);

@@ -96,7 +96,7 @@ static void diag(struct reader *rd, enum swi_rule rule, long line, int k, const 
 	char message[400];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof(message), fmt, ap);
+	swi_mask_vformat(message, sizeof(message), 0, fmt, ap); /* cut, never in a number */
 	va_end(ap);
 	bool in_person = rd->person || rd->person_refused;
 	struct swi_where w = {
@@ -247,7 +247,7 @@ static void store_value(struct reader *rd)
 		const char *why = "";
 		rc = swi_value_from_text(&swi_kenmerken[k], rd->value, &stored, text, &why);
 		if (rc != SWI_OK)
-			diag(rd, SWI_RULE_VALUE, rd->k_line, k, "%s (kenmerk %d): waarde '%.20s' "
+			diag(rd, SWI_RULE_VALUE, rd->k_line, k, "%s (kenmerk %d): waarde '%s' "
 			     "geweigerd: %s", swi_kenmerk_label(k), k, rd->value, why);
 		return;
 	}
@@ -484,8 +484,8 @@ static void on_error(void *ctx, xmlErrorPtr err)
 	if (!err || rd->stopped)
 		return;
 	char text[240];
-	snprintf(text, sizeof(text), "%s", err->message ? err->message : "onbekende fout");
-	text[strcspn(text, "\n")] = '\0';
+	const char *m = err->message ? err->message : "onbekende fout";
+	swi_mask(text, sizeof(text), m, strcspn(m, "\n"), 0); /* cut, never in a number */
 	if (err->domain == XML_FROM_SCHEMASV || err->domain == XML_FROM_SCHEMASP) {
 		/* Plugged into the SAX stream, the validator leaves the line to the parser. */
 		diag(rd, SWI_RULE_SCHEMA, err->line ? err->line : line_now(rd), 0, "XSD: %s", text);
@@ -505,8 +505,8 @@ static void on_xsd_error(void *ctx, xmlErrorPtr err)
 	if (!err || err->level < XML_ERR_ERROR)
 		return;
 	char text[240];
-	snprintf(text, sizeof(text), "%s", err->message ? err->message : "onbekende fout");
-	text[strcspn(text, "\n")] = '\0';
+	const char *m = err->message ? err->message : "onbekende fout";
+	swi_mask(text, sizeof(text), m, strcspn(m, "\n"), 0); /* cut, never in a number */
 	diag(rd, SWI_RULE_SCHEMA, 0, 0, "XSD-bestand %s, regel %d: %s",
 	     err->file ? err->file : "?", err->line, text);
 }
@@ -699,6 +699,7 @@ static int read_any(swi_delivery **out, swi_report **report, const void *data, s
 		swi_delivery_free(rd.d);
 		return SWI_ENOMEM;
 	}
+	swi_report_show_bsn(rd.report, flags & SWI_READ_SHOW_BSN);
 
 	xmlGenericErrorFunc saved_generic = xmlGenericError;
 	void *saved_generic_ctx = xmlGenericErrorContext;

@@ -24,6 +24,7 @@ struct swi_report {
 	size_t n_errors, n_warnings;
 	swi_buffer *text;
 	int rc; /* SWI_ENOMEM once an add failed */
+	unsigned mask; /* swi_mask() flags for every message */
 };
 
 #define X(name, id, sev, ks, sec, desc) {id, SWI_SEVERITY_##sev, ks, sec, desc},
@@ -42,12 +43,18 @@ swi_report *swi_report_new(swi_alloc_fn alloc, void *ud)
 	memset(r, 0, sizeof(*r));
 	r->alloc = alloc;
 	r->alloc_ud = ud;
+	r->mask = SWI_MASK_BSN | SWI_MASK_ESCAPE;
 	r->text = swi_buffer_new(alloc, ud);
 	if (!r->text) {
 		alloc(ud, r, 0);
 		return NULL;
 	}
 	return r;
+}
+
+void swi_report_show_bsn(swi_report *r, bool full)
+{
+	r->mask = SWI_MASK_ESCAPE | (full ? 0 : SWI_MASK_BSN);
 }
 
 int swi_report_status(const swi_report *r)
@@ -93,18 +100,16 @@ void swi_report_add(swi_report *r, enum swi_rule rule, const struct swi_where *w
 		r->diags = grown;
 		r->cap = cap;
 	}
+	/* Every diagnostic of validate, compare, read and --xsd passes here:
+	 * masked unless the caller asked for full BSNs, always one line. */
 	char message[512];
 	va_list ap;
 	va_start(ap, fmt);
-	int len = vsnprintf(message, sizeof(message), fmt, ap);
+	size_t len = swi_mask_vformat(message, sizeof(message), r->mask, fmt, ap);
 	va_end(ap);
-	if (len < 0)
-		len = 0;
-	if ((size_t)len >= sizeof(message))
-		len = sizeof(message) - 1;
 	size_t offset = swi_buffer_size(r->text);
 	/* Keep the NUL in the pool: messages are handed out as C strings. */
-	if (swi_buffer_append(r->text, message, (size_t)len + 1) != SWI_OK) {
+	if (swi_buffer_append(r->text, message, len + 1) != SWI_OK) {
 		r->rc = SWI_ENOMEM;
 		return;
 	}

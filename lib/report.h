@@ -13,7 +13,11 @@ struct swi_where {
 	const char *bsn; /* masked or full, as the caller asked; NULL or "" for none */
 };
 
+/* A new report masks BSNs in its messages (swi_mask()); see swi_report_show_bsn. */
 swi_report *swi_report_new(swi_alloc_fn alloc, void *ud);
+/* The caller asked for full BSNs (SWI_VALIDATE_SHOW_BSN, SWI_READ_SHOW_BSN):
+ * messages keep their digits; line breaks are escaped all the same. */
+void swi_report_show_bsn(swi_report *r, bool full);
 /* Adds a diagnostic of `rule`; on allocation failure the report remembers
  * SWI_ENOMEM (see swi_report_status) and ignores further adds. */
 void swi_report_add(swi_report *r, enum swi_rule rule, const struct swi_where *where, int kenmerk,

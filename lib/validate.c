@@ -628,6 +628,7 @@ static int validate(swi_report **out, swi_delivery *d, const char *file_name, un
 	c.r = swi_report_new(d->alloc, d->alloc_ud);
 	if (!c.r)
 		return SWI_ENOMEM;
+	swi_report_show_bsn(c.r, flags & SWI_VALIDATE_SHOW_BSN);
 	const struct swi_levering *l = &d->levering;
 	if (has(l, SWI_K_STATISTIEKJAAR) && has(l, SWI_K_STATISTIEKKWARTAAL)) {
 		c.qs = (int32_t)l->jaar * 10000 + (l->kwartaal * 3 - 2) * 100 + 1;

@@ -15,6 +15,21 @@
 
 #include "generate.h"
 
+/* How a message shows a value: a date that is also a BSN with a leading 0
+ * (passes the 11-test as 0jjjjmmdd) is masked as *****mmdd (lib/mask.c). */
+static const char *as_shown(const char *value, char out[16])
+{
+	snprintf(out, 16, "%s", value);
+	if (strlen(value) != 8 || strspn(value, "0123456789") != 8)
+		return out;
+	int sum = -(value[7] - '0');
+	for (int i = 0; i < 7; i++)
+		sum += (8 - i) * (value[i] - '0');
+	if (sum % 11 == 0)
+		snprintf(out, 16, "*****%s", value + 4);
+	return out;
+}
+
 /* BSNs that pass the 11-test. */
 #define BSN_A "123456782"
 #define BSN_A_MASKED "*****6782"
@@ -186,7 +201,8 @@ static void assert_single(const swi_report *r, const char *rule, swi_severity se
 static void assert_message_has(const swi_report *r, size_t i, const char *part)
 {
 	const char *m = swi_report_message(r, i);
-	ck_assert_msg(strstr(m, part), "message '%s' lacks '%s'", m, part);
+	char shown[16];
+	ck_assert_msg(strstr(m, as_shown(part, shown)), "message '%s' lacks '%s'", m, part);
 }
 
 static void assert_no_full_bsn(const swi_report *r)

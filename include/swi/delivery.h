@@ -103,7 +103,10 @@ SWI_EXPORT int swi_delivery_last_kenmerk(const swi_delivery *d);
 /**
  * Message of the last failed call ("" if none). BORROWED: valid until the
  * next call that fails on this delivery, or its free. Returns "" for NULL.
- * Messages mask BSNs (*****6782).
+ * Always masked, there is no flag: every number that could be a BSN, from
+ * any field, shows as *****6782, and the message is one line (line breaks
+ * of a value as `\n`). doc/masking.md has the rule. The Python and Java
+ * exceptions take their text from here.
  */
 SWI_EXPORT const char *swi_delivery_last_message(const swi_delivery *d);
 

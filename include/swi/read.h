@@ -21,7 +21,9 @@ extern "C" {
 
 /** Flags for the readers; combine with |. */
 enum swi_read_flags {
-	/** Full BSNs in diagnostics (default: masked as *****6782). */
+	/** Full BSNs in diagnostics: the BSN column and the digits of messages
+	 *  (default: masked as *****6782, doc/masking.md). A refused value's
+	 *  message, made by the setters, stays masked. */
 	SWI_READ_SHOW_BSN = 1u << 0,
 };
 

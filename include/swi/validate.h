@@ -9,6 +9,13 @@
  * person's BSN (masked as *****6782 unless SWI_VALIDATE_SHOW_BSN) and a
  * Dutch message that names the kenmerk and the offending value.
  *
+ * Messages are one line: line breaks and other control characters of a
+ * value are shown as escapes (`\n`, `\r`, `\x1b`). Unless the caller asked for
+ * full BSNs, every number in them that could be a BSN is masked too,
+ * whichever field it came from: 8 or more digits, also spaced or dotted
+ * ("123 456 782"), become *****6782; an 8-digit date jjjjmmdd stays unless
+ * it passes the 11-test as a BSN with a leading 0 (doc/masking.md).
+ *
  *  SWI_SEVERITY_ERROR: CBS's technical control would refuse the file, a
  *      kenmerk is present where the guideline says it does not apply, or
  *      the data is logically impossible. Writers refuse such a delivery
@@ -41,7 +48,8 @@ typedef enum swi_severity {
 
 /** Flags for swi_delivery_validate(); combine with |. */
 enum swi_validate_flags {
-	/** Put full BSNs in swi_report_bsn() and in messages (default: masked). */
+	/** Put full BSNs in swi_report_bsn() and leave the digits in messages
+	 *  (default: masked, doc/masking.md). */
 	SWI_VALIDATE_SHOW_BSN = 1u << 0,
 };
 
