@@ -68,7 +68,9 @@ def _yyyymmdd(value: DateLike) -> int:
         return value
     if isinstance(value, str) and value.isdigit():
         return int(value)
-    raise TypeError(f"expected a datetime.date or yyyymmdd, not {value!r}")
+    # Not the value itself: it could be a BSN (doc/masking.md).
+    raise TypeError(f"expected a datetime.date, an int yyyymmdd or a str of digits, not this "
+                    f"{type(value).__name__}")
 
 
 def _fs(path: PathLike | None) -> bytes | None:
@@ -644,7 +646,8 @@ class Delivery:
     def __getitem__(self, bsn: str | int) -> Person:
         p = self.find_person(bsn)
         if p is None:
-            raise_error(_clib.ENOTFOUND, message=f"no person with BSN *****{str(bsn)[-4:]}")
+            last4 = "".join(c for c in str(bsn) if c in "0123456789")[-4:]
+            raise_error(_clib.ENOTFOUND, message=f"no person with BSN *****{last4}")
         return p
 
     def __contains__(self, bsn: object) -> bool:
@@ -865,7 +868,8 @@ class Person:
         `kenmerken`, all or nothing."""
         k = int(kind)
         if k not in _RECORD_CLASSES:
-            raise_error(_clib.EINVAL, message=f"no record kind {kind!r} (PIP 3, GESPREK 4, "
+            shown = f" {kind!r}" if isinstance(kind, Category) or -1000 < k < 1000 else ""
+            raise_error(_clib.EINVAL, message=f"no record kind{shown} (PIP 3, GESPREK 4, "
                         "BOETE 5)")
         return cast(Record, self._add(k, kenmerken))
 

@@ -155,4 +155,7 @@ def kenmerk(key: int | str) -> Kenmerk:
             return KENMERKEN[key - 1]
     elif isinstance(key, str) and key in _BY_NAME:
         return _BY_NAME[key]
-    raise KeyError(f"no kenmerk {key!r}")
+    # No number or digits from the caller in the text: it could be a BSN.
+    if isinstance(key, str) and not any(c.isdigit() or not c.isprintable() for c in key):
+        raise KeyError(f"no kenmerk {key!r}")
+    raise KeyError("no kenmerk with that number (1-38) or name")

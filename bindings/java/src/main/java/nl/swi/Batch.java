@@ -189,7 +189,7 @@ public final class Batch {
 		if (y < 1000 || y > 9999) { /* no yyyymmdd for it; as setDate refuses it */
 			check(k.number());
 			throw new SwiException(Status.EDATE.code(), k.number(), k.label() + " (kenmerk " + k.number() + "): "
-				+ date + " is geen datum [jjjjmmdd] (jaar 1000 t/m 9999)");
+				+ "jaar " + SwiException.shown(y) + " is geen datum [jjjjmmdd] (jaar 1000 t/m 9999)");
 		}
 		return set(k.number(), y * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth());
 	}
@@ -235,7 +235,7 @@ public final class Batch {
 		if (nEntries == 0)
 			throw new IllegalStateException("a value before any person: start with person(bsn)");
 		if (k < 1 || k > 38)
-			throw new SwiException(Status.EKENMERK.code(), "kenmerk " + k + " bestaat niet (1 t/m 38)");
+			throw new SwiException(Status.EKENMERK.code(), "kenmerk " + SwiException.shown(k) + " bestaat niet (1 t/m 38)");
 		if (k == Kenmerk.BURGERSERVICENUMMER.number())
 			throw new SwiException(Status.EINVAL.code(), k,
 				"Burgerservicenummer (kenmerk 8): give it to person(bsn), not to set");

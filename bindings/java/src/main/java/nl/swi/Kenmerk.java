@@ -191,7 +191,7 @@ public enum Kenmerk {
 	 */
 	public static Kenmerk of(int number) {
 		if (number < 1 || number > 38)
-			throw new SwiException(Status.EKENMERK.code(), "kenmerk " + number + " bestaat niet (1 t/m 38)");
+			throw new SwiException(Status.EKENMERK.code(), "kenmerk " + SwiException.shown(number) + " bestaat niet (1 t/m 38)");
 		return values()[number - 1];
 	}
 

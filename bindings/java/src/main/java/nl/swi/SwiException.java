@@ -111,6 +111,15 @@ public class SwiException extends RuntimeException {
 			+ (kenmerk > 0 ? " kenmerk " + kenmerk : "") + ": " + getMessage();
 	}
 
+	/**
+	 * A number from the caller as the binding's own messages may show it:
+	 * one of 8 or more digits could be a BSN, and libswi's messages mask those
+	 * (doc/masking.md), so it is not shown at all.
+	 */
+	static String shown(long v) {
+		return v > -10_000_000L && v < 10_000_000L ? Long.toString(v) : "(buiten bereik)";
+	}
+
 	/** A refusal by the binding itself (closed delivery): code EINVAL. */
 	static SwiException binding(String message) {
 		return new SwiException(Status.EINVAL.code(), message);
