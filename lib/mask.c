@@ -175,6 +175,18 @@ size_t swi_mask(char *out, size_t size, const char *input, size_t len, unsigned 
 		return 0;
 	struct sink o = {.out = out, .size = size};
 	const unsigned char *s = (const unsigned char *)input;
+	if (flags & SWI_MASK_CUT) {
+		/* A character cut in two at the end: its first bytes go too. */
+		size_t back = 0;
+		while (back < 3 && back < len && (s[len - 1 - back] & 0xC0) == 0x80)
+			back++;
+		if (back < len && s[len - 1 - back] >= 0xC0) {
+			unsigned lead = s[len - 1 - back];
+			size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+			if (need > back + 1)
+				len -= back + 1;
+		}
+	}
 	size_t i = 0;
 	while (i < len && !o.full) {
 		struct unit u = unit_at(s + i, len - i);
@@ -247,8 +259,11 @@ size_t swi_mask(char *out, size_t size, const char *input, size_t len, unsigned 
 	return o.n;
 }
 
-size_t swi_mask_vformat(char *out, size_t size, unsigned flags, const char *fmt, va_list ap)
+size_t swi_mask_vformat_after(char *out, size_t size, unsigned flags, const char *prefix,
+			      const char *fmt, va_list ap)
 {
+	if (!out || size == 0)
+		return 0;
 	char text[1024];
 	int n = vsnprintf(text, sizeof(text), fmt, ap);
 	if (n < 0) {
@@ -259,7 +274,16 @@ size_t swi_mask_vformat(char *out, size_t size, unsigned flags, const char *fmt,
 		n = (int)sizeof(text) - 1;
 		flags |= SWI_MASK_CUT;
 	}
-	return swi_mask(out, size, text, (size_t)n, flags);
+	size_t keep = prefix ? strlen(prefix) : 0;
+	if (keep >= size || keep > (size_t)n || memcmp(text, prefix, keep) != 0)
+		keep = 0;
+	memcpy(out, text, keep);
+	return keep + swi_mask(out + keep, size - keep, text + keep, (size_t)n - keep, flags);
+}
+
+size_t swi_mask_vformat(char *out, size_t size, unsigned flags, const char *fmt, va_list ap)
+{
+	return swi_mask_vformat_after(out, size, flags, NULL, fmt, ap);
 }
 
 size_t swi_mask_format(char *out, size_t size, unsigned flags, const char *fmt, ...)

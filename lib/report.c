@@ -101,11 +101,15 @@ void swi_report_add(swi_report *r, enum swi_rule rule, const struct swi_where *w
 		r->cap = cap;
 	}
 	/* Every diagnostic of validate, compare, read and --xsd passes here:
-	 * masked unless the caller asked for full BSNs, always one line. */
-	char message[512];
+	 * masked unless the caller asked for full BSNs, always one line. The
+	 * reader's "regel N: " is libswi's own count, no input: it stays
+	 * readable past line 9,999,999. */
+	char message[512], line[40] = "";
+	if (where->line > 0)
+		snprintf(line, sizeof(line), "regel %lld: ", (long long)where->line);
 	va_list ap;
 	va_start(ap, fmt);
-	size_t len = swi_mask_vformat(message, sizeof(message), r->mask, fmt, ap);
+	size_t len = swi_mask_vformat_after(message, sizeof(message), r->mask, line, fmt, ap);
 	va_end(ap);
 	size_t offset = swi_buffer_size(r->text);
 	/* Keep the NUL in the pool: messages are handed out as C strings. */

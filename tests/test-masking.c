@@ -131,6 +131,10 @@ START_TEST(rule_never_cuts_a_group)
 	swi_mask_format(big, sizeof(big), ALL, "%s 20010101", pad);
 	ck_assert_ptr_null(strstr(big, "2001"));
 	/* Never a broken UTF-8 sequence or escape at the end. */
+	swi_mask(out, sizeof(out), "ab\xe2\x80", 4, ALL | SWI_MASK_CUT);
+	ck_assert_str_eq(out, "ab");
+	swi_mask(out, sizeof(out), "ab\xc3\xa9", 4, ALL | SWI_MASK_CUT);
+	ck_assert_str_eq(out, "ab\xc3\xa9");
 	swi_mask(out, 6, "ab\xc3\xa9\xc3\xa9", 6, ALL);
 	ck_assert_str_eq(out, "ab\xc3\xa9");
 	swi_mask(out, 5, "ab\ncd", 5, ALL);
@@ -679,6 +683,31 @@ START_TEST(read_show_bsn)
 }
 END_TEST
 
+/* The reader's "regel N: " is libswi's count, not input: it stays readable
+ * past line 9,999,999, where a file of a million persons gets. */
+START_TEST(read_line_numbers_stay)
+{
+	const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SWI>";
+	const char *tail = "<Levering><Statistiekjaar>20x6</Statistiekjaar></Levering></SWI>\n";
+	size_t newlines = 12345678, n = strlen(head) + newlines + strlen(tail);
+	char *doc = malloc(n + 1);
+	ck_assert_ptr_nonnull(doc);
+	strcpy(doc, head);
+	memset(doc + strlen(head), '\n', newlines);
+	strcpy(doc + strlen(head) + newlines, tail);
+	swi_delivery *d;
+	swi_report *r;
+	ck_assert_int_eq(swi_read_buffer(&d, &r, doc, n, NULL, 0), SWI_OK);
+	bool found = false;
+	for (size_t i = 0; i < swi_report_count(r); i++)
+		found |= strncmp(swi_report_message(r, i), "regel 12345680: ", 16) == 0;
+	ck_assert_msg(found, "%s", swi_report_count(r) ? swi_report_message(r, 0) : "no diagnostic");
+	swi_report_free(r);
+	swi_delivery_free(d);
+	free(doc);
+}
+END_TEST
+
 /* ---- swi-check, run as a program ----------------------------------------- */
 
 static char *run(const char *cmd)
@@ -815,6 +844,7 @@ static Suite *suite(void)
 	tcase_add_test(paths, read_messages_are_masked);
 	tcase_add_test(paths, read_xsd_messages_are_masked);
 	tcase_add_test(paths, read_show_bsn);
+	tcase_add_test(paths, read_line_numbers_stay);
 	tcase_add_test(paths, swi_check_output_is_masked);
 	suite_add_tcase(s, paths);
 	return s;
