@@ -259,6 +259,14 @@ size_t swi_mask(char *out, size_t size, const char *input, size_t len, unsigned 
 	return o.n;
 }
 
+size_t swi_mask_trimmed(const char *s)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return n;
+}
+
 size_t swi_mask_vformat_after(char *out, size_t size, unsigned flags, const char *prefix,
 			      const char *fmt, va_list ap)
 {

@@ -112,6 +112,9 @@ size_t swi_mask(char *out, size_t size, const char *in, size_t len, unsigned fla
 size_t swi_mask_vformat(char *out, size_t size, unsigned flags, const char *fmt, va_list ap);
 size_t swi_mask_format(char *out, size_t size, unsigned flags, const char *fmt, ...)
 	SWI_ATTR_PRINTF(4, 5);
+/* strlen(s) without the line breaks at its end (libxml2 ends its messages
+ * with one; one inside, from a quoted value, stays and is escaped). */
+size_t swi_mask_trimmed(const char *s);
 /* As swi_mask_vformat, but a text that starts with `prefix` (libswi's own,
  * e.g. "regel 12345678: ") keeps it as it is; the rest is masked. */
 size_t swi_mask_vformat_after(char *out, size_t size, unsigned flags, const char *prefix,

@@ -485,7 +485,7 @@ static void on_error(void *ctx, xmlErrorPtr err)
 		return;
 	char text[240];
 	const char *m = err->message ? err->message : "onbekende fout";
-	swi_mask(text, sizeof(text), m, strcspn(m, "\n"), 0); /* cut, never in a number */
+	swi_mask(text, sizeof(text), m, swi_mask_trimmed(m), 0); /* cut, never in a number */
 	if (err->domain == XML_FROM_SCHEMASV || err->domain == XML_FROM_SCHEMASP) {
 		/* Plugged into the SAX stream, the validator leaves the line to the parser. */
 		diag(rd, SWI_RULE_SCHEMA, err->line ? err->line : line_now(rd), 0, "XSD: %s", text);
@@ -506,7 +506,7 @@ static void on_xsd_error(void *ctx, xmlErrorPtr err)
 		return;
 	char text[240];
 	const char *m = err->message ? err->message : "onbekende fout";
-	swi_mask(text, sizeof(text), m, strcspn(m, "\n"), 0); /* cut, never in a number */
+	swi_mask(text, sizeof(text), m, swi_mask_trimmed(m), 0); /* cut, never in a number */
 	diag(rd, SWI_RULE_SCHEMA, 0, 0, "XSD-bestand %s, regel %d: %s",
 	     err->file ? err->file : "?", err->line, text);
 }
