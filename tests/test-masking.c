@@ -843,6 +843,41 @@ START_TEST(swi_check_output_is_masked)
 }
 END_TEST
 
+/* swi-csv: a data row read as the header, BSN-shaped values in cells. */
+START_TEST(swi_csv_output_is_masked)
+{
+	const char *csv = getenv("SWI_CSV");
+	if (!csv || !*csv)
+		return; /* built without the examples */
+	char dir[] = "/tmp/swi-masking-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char path[256], text[512], cmd[1024];
+	snprintf(path, sizeof(path), "%s/levering.csv", dir);
+	snprintf(text, sizeof(text), "Statistiekjaar,Statistiekkwartaal,Statistiekcode,"
+		 "NaamSoftwarepakket,VersieSoftwarepakket,Berichtgevercode,Gemeentecode\n"
+		 "2026,1,40,and,%s,0153,0153\n", secrets[1]);
+	write_file(path, text, strlen(text));
+	snprintf(path, sizeof(path), "%s/personen.csv", dir);
+	snprintf(text, sizeof(text), "%s,19800312,2,1\n%s,1%s,2,1\n", secrets[0], secrets[1],
+		 secrets[2]);
+	write_file(path, text, strlen(text));
+	snprintf(cmd, sizeof(cmd), "'%s' --data '%s' '%s' 2>&1", csv, dir, dir);
+	char *out = run(cmd);
+	ck_assert_msg(strstr(out, "kopregel"), "%s", out);
+	assert_clean(cmd, out);
+	free(out);
+	snprintf(path, sizeof(path), "%s/personen.csv", dir);
+	snprintf(text, sizeof(text), "Burgerservicenummer,Geboortedatum\n%s,%s9\n", secrets[1],
+		 secrets[2]);
+	write_file(path, text, strlen(text));
+	out = run(cmd);
+	assert_clean(cmd, out);
+	free(out);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("masking");
@@ -862,6 +897,7 @@ static Suite *suite(void)
 	tcase_add_test(paths, read_show_bsn);
 	tcase_add_test(paths, read_line_numbers_stay);
 	tcase_add_test(paths, swi_check_output_is_masked);
+	tcase_add_test(paths, swi_csv_output_is_masked);
 	suite_add_tcase(s, paths);
 	return s;
 }
