@@ -283,7 +283,7 @@ size_t swi_mask_vformat_after(char *out, size_t size, unsigned flags, const char
 		flags |= SWI_MASK_CUT;
 	}
 	size_t keep = prefix ? strlen(prefix) : 0;
-	if (keep >= size || keep > (size_t)n || memcmp(text, prefix, keep) != 0)
+	if (keep && (keep >= size || keep > (size_t)n || memcmp(text, prefix, keep) != 0))
 		keep = 0;
 	memcpy(out, text, keep);
 	return keep + swi_mask(out + keep, size - keep, text + keep, (size_t)n - keep, flags);
