@@ -135,13 +135,14 @@ int tool_parse_date(const struct tool *t, const char *option, const char *s, int
 		m = number(s + 5, 2);
 		d = number(s + 8, 2);
 	} else {
-		tool_usage_error(t, "%s: '%s' is geen datum; gebruik jjjjmmdd of jjjj-mm-dd", option, s);
+		/* Not the argument itself: it could be a BSN (doc/masking.md). */
+		tool_usage_error(t, "%s: geen datum; gebruik jjjjmmdd of jjjj-mm-dd", option);
 		return -1;
 	}
 	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1] + (m == 2 && leap)) {
-		tool_usage_error(t, "%s: %s is geen bestaande datum", option, s);
+		tool_usage_error(t, "%s: geen bestaande datum", option);
 		return -1;
 	}
 	*out = (int32_t)(y * 10000 + m * 100 + d);

@@ -78,7 +78,8 @@ class YearsTest {
 		Path bad = Files.writeString(dir.resolve("gemeenten-2026.csv"), "code,naam\n0153,Enschede\nGM12x,Fout\n");
 		try (Delivery d = Fixtures.valid(1)) {
 			SwiException e = refused(Status.EDATAFILE, () -> d.loadGemeenten(bad));
-			assertTrue(e.getMessage().contains(bad.toString()) && e.getMessage().contains("regel 3"),
+			/* The directory may show masked: JUnit's have long digit runs (doc/masking.md). */
+			assertTrue(e.getMessage().contains(bad.getFileName() + ", regel 3"),
 				e.getMessage());
 			refused(Status.EIO, () -> d.loadGemeenten(dir.resolve("missing-2026.csv")));
 		}
