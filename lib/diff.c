@@ -90,50 +90,19 @@ static bool pool(struct ctx *c, const char *s, size_t *at)
 
 /* ---- masking --------------------------------------------------------- */
 
-static bool looks_like_date(const char *s)
-{
-	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	int m = (s[4] - '0') * 10 + (s[5] - '0');
-	int dd = (s[6] - '0') * 10 + (s[7] - '0');
-	return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31;
-}
-
 /*
  * A text value as shown (only text kenmerken can hold a BSN typed in by
- * mistake; dates, codes and numbers are checked notations): runs of eight or
- * more digits become "*****" and their last four digits, unless
- * SWI_DIFF_SHOW_BSN, except a run of exactly eight digits that reads as a
- * date jjjjmmdd and fails the 11-test as a BSN with a leading 0 - the rule
- * of libswi's masking of messages. Values are at most SWI_VALUE_MAX - 1
- * characters and masking never makes them longer than 9 + the rest, so
- * `out` of SWI_VALUE_MAX + 8 always holds the result.
+ * mistake; dates, codes and numbers are checked notations): through the one
+ * masking function of libswi's messages (mask.c, doc/masking.md), BSN-shaped
+ * digit groups masked unless SWI_DIFF_SHOW_BSN. Values are at most
+ * SWI_VALUE_MAX - 1 characters and masking never makes them longer than
+ * 9 + the rest, so `out` of SWI_VALUE_MAX + 8 always holds the result.
  */
 #define SHOWN_MAX (SWI_VALUE_MAX + 8)
 static void shown(const struct ctx *c, const char *in, char out[SHOWN_MAX])
 {
-	size_t o = 0;
-	for (size_t i = 0; in[i] && o < SHOWN_MAX - 1;) {
-		size_t run = 0;
-		while (in[i + run] >= '0' && in[i + run] <= '9')
-			run++;
-		if (!c->show && run >= 8 && !(run == 8 && looks_like_date(in + i) &&
-					      !swi_bsn_valid((uint32_t)strtoul(in + i, NULL, 10)))) {
-			if (o + 9 >= SHOWN_MAX)
-				break;
-			memcpy(out + o, "*****", 5);
-			memcpy(out + o + 5, in + i + run - 4, 4);
-			o += 9;
-			i += run;
-		} else if (run) {
-			size_t take = run < SHOWN_MAX - 1 - o ? run : SHOWN_MAX - 1 - o;
-			memcpy(out + o, in + i, take);
-			o += take;
-			i += run;
-		} else {
-			out[o++] = in[i++];
-		}
-	}
-	out[o] = '\0';
+	swi_mask(out, SHOWN_MAX, in, strlen(in),
+		 SWI_MASK_ESCAPE | (c->show ? 0 : SWI_MASK_BSN));
 }
 
 /* ---- entries --------------------------------------------------------- */
