@@ -255,6 +255,12 @@ static int compare_pos(const void *a, const void *b)
 	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
+static void sort_keyed(struct keyed *k, size_t n, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(k, n, sizeof(*k), cmp);
+}
+
 /* The person's live records of kind cat, in order, into *keys; the count,
  * or SIZE_MAX on allocation failure. */
 static size_t collect(struct ctx *c, const struct swi_person *p, swi_category cat,
@@ -285,8 +291,10 @@ static void compare_records(struct ctx *c, const struct swi_person *exp,
 	if (ne == 0 && na == 0)
 		return;
 	struct keyed *ek = c->ek, *ak = c->ak;
-	qsort(ek, ne, sizeof(*ek), compare_keyed);
-	qsort(ak, na, sizeof(*ak), compare_keyed);
+	/* One side may have no records of this kind and no array yet: qsort
+	 * wants a valid pointer even for zero elements. */
+	sort_keyed(ek, ne, compare_keyed);
+	sort_keyed(ak, na, compare_keyed);
 	for (size_t i = 0, j = 0; i < ne && j < na;) {
 		if (ek[i].key < ak[j].key) {
 			i++;
@@ -300,8 +308,8 @@ static void compare_records(struct ctx *c, const struct swi_person *exp,
 		}
 	}
 	/* Back to the order of the person's records; ak[pos] is then record pos. */
-	qsort(ek, ne, sizeof(*ek), compare_pos);
-	qsort(ak, na, sizeof(*ak), compare_pos);
+	sort_keyed(ek, ne, compare_pos);
+	sort_keyed(ak, na, compare_pos);
 	int k = identity_kenmerk(cat);
 	for (size_t i = 0; i < ne && c->rc == SWI_OK; i++) {
 		char title[80];
