@@ -55,12 +55,35 @@ enum swi_read_flags {
  * `xsd_path` is optional: an XSD to validate against in the same pass (for
  * example the official one CBS sends by mail); its findings are SWI-009
  * and replace libswi's own structure checks. Without it, libswi checks the
- * structure of its shipped swi.xsd itself.
+ * structure of its shipped swi.xsd itself. The XSD is untrusted input: it
+ * is read as one regular file of at most 4 MB, with no network, no DTD and
+ * no entities, and an XSD with xs:include, xs:import, xs:redefine or
+ * xs:override is refused (the official XSD is one file); libswi never
+ * opens another file or address for it. An XSD that cannot be used is an
+ * SWI-009 error naming it, and the file is then checked against the
+ * shipped structure. The validator sees at most 4 kB of text per element.
  *
- * Returns SWI_OK when the file was read (whatever the report says; both
- * objects must then be freed), SWI_EIO when it cannot be opened or read,
- * SWI_EUNSUPPORTED for a ZIP without zip support, SWI_EINVAL or
- * SWI_ENOMEM. On failure *out and *report are NULL.
+ * What a caller gets:
+ *  - SWI_OK, with a delivery and a report (free both), when the file was
+ *    read to its end tag </SWI>. When reading stopped earlier - a file
+ *    that is not well-formed, is cut off or empty, exceeds a limit (16
+ *    levels, 64 attributes on an element, 500 million elements,
+ *    SWI_READ_MAX_DIAGNOSTICS findings) - the report holds an SWI-008
+ *    error saying where and why, and the delivery holds what came before.
+ *    A report without SWI-008 errors therefore means the whole file was
+ *    read. A finding that repeats on many elements (text outside a
+ *    kenmerk, a namespace, attributes) is reported once and then counted
+ *    in one closing line.
+ *  - SWI_ENOMEM when any allocation failed, in libswi or in libxml2,
+ *    during the read: never a partial delivery.
+ *  - SWI_EIO when the file cannot be opened or read; errno then says why
+ *    (ENOENT: it does not exist, EACCES: no permission, EISDIR: a
+ *    directory, or the error of read()).
+ *  - SWI_EUNSUPPORTED for a ZIP without zip support, SWI_EINVAL for bad
+ *    arguments.
+ * On every failure *out and *report are NULL. Line numbers are 64-bit and
+ * at least 1. libxml2 writes nothing to stderr: its per-thread error
+ * channels are pointed at the reader during the call and restored after.
  */
 SWI_EXPORT int swi_read_file(swi_delivery **out, swi_report **report, const char *path,
 			     const char *xsd_path, unsigned flags);
