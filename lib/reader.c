@@ -833,11 +833,9 @@ static void feed(struct reader *rd, const char *buf, int n)
 {
 	long bad = scan_attributes(&rd->scan, buf, (size_t)n);
 	if (bad >= 0) {
-		/* The parser gets nothing of this chunk: the line is the scanner's. */
-		int64_t line = rd->scan.line;
-		for (long i = bad + 1; i < n; i++)
-			line -= buf[i] == '\n';
-		diag(rd, SWI_RULE_XML, line, 0, "een element met meer dan %d attributen; het lezen "
+		/* The parser gets nothing of this chunk: the line is the scanner's,
+		 * which stopped counting at the offending byte. */
+		diag(rd, SWI_RULE_XML, rd->scan.line, 0, "een element met meer dan %d attributen; het lezen "
 		     "is gestopt", MAX_ATTRIBUTES);
 		stop(rd);
 		return;

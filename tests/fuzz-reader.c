@@ -4,6 +4,14 @@
  * read delivery may hold combinations the builder alone never produces
  * (refused values left unset, persons without records, ...).
  *
+ * A first byte 0x01, 0x02 or 0x03 selects a mode for the rest of the input
+ * (any other first byte: the whole input is read as it is):
+ *   0x01  read with a caller's XSD: libswi's own (swi_schema_xsd(), written
+ *         once to a temporary file), so the validator is fed by the reader;
+ *   0x02  the rest packed as the one entry SWI.XML of a stored zip archive,
+ *         read through swi_read_buffer (the public API only);
+ *   0x03  both.
+ *
  * Built two ways:
  *  - with clang -fsanitize=fuzzer as the libFuzzer target (no main here);
  *  - with -DSWI_FUZZ_REPLAY as an ordinary program whose main() runs every
@@ -23,20 +31,142 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <swi/swi.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* libswi's XSD in a temporary file, made once per process; removed at exit. */
+static char xsd_file[] = "/tmp/libswi-fuzz-xsd-XXXXXX";
+static bool xsd_ready;
+
+static void remove_xsd(void)
+{
+	unlink(xsd_file);
+}
+
+static const char *shipped_xsd(void)
+{
+	if (xsd_ready)
+		return xsd_file;
+	swi_buffer *b = NULL;
+	int fd = mkstemp(xsd_file);
+	if (fd < 0 || swi_schema_xsd(&b) != SWI_OK ||
+	    write(fd, swi_buffer_data(b), swi_buffer_size(b)) != (ssize_t)swi_buffer_size(b))
+		abort();
+	close(fd);
+	swi_buffer_free(b);
+	atexit(remove_xsd);
+	xsd_ready = true;
+	return xsd_file;
+}
+
+static uint32_t crc32_of(const uint8_t *p, size_t n)
+{
+	uint32_t c = 0xFFFFFFFFu;
+	for (size_t i = 0; i < n; i++) {
+		c ^= p[i];
+		for (int k = 0; k < 8; k++)
+			c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+	}
+	return ~c;
+}
+
+static uint8_t *put16(uint8_t *p, unsigned v)
+{
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+	return p + 2;
+}
+
+static uint8_t *put32(uint8_t *p, uint32_t v)
+{
+	p = put16(p, v & 0xFFFFu);
+	return put16(p, v >> 16);
+}
+
+/* A zip archive with one stored (uncompressed) entry SWI.XML; malloc'ed. */
+static uint8_t *zip_stored(const uint8_t *data, size_t size, size_t *out_size)
+{
+	static const char name[] = "SWI.XML";
+	size_t nlen = sizeof(name) - 1;
+	uint8_t *z = malloc(30 + nlen + size + 46 + nlen + 22);
+	if (!z)
+		abort();
+	uint32_t crc = crc32_of(data, size);
+	uint8_t *p = z;
+	p = put32(p, 0x04034b50u); /* local file header */
+	p = put16(p, 20);
+	p = put16(p, 0);
+	p = put16(p, 0); /* stored */
+	p = put16(p, 0);
+	p = put16(p, 0x21);
+	p = put32(p, crc);
+	p = put32(p, (uint32_t)size);
+	p = put32(p, (uint32_t)size);
+	p = put16(p, (unsigned)nlen);
+	p = put16(p, 0);
+	memcpy(p, name, nlen);
+	p += nlen;
+	memcpy(p, data, size);
+	p += size;
+	uint32_t central = (uint32_t)(p - z);
+	p = put32(p, 0x02014b50u); /* central directory */
+	p = put16(p, 20);
+	p = put16(p, 20);
+	p = put16(p, 0);
+	p = put16(p, 0);
+	p = put16(p, 0);
+	p = put16(p, 0x21);
+	p = put32(p, crc);
+	p = put32(p, (uint32_t)size);
+	p = put32(p, (uint32_t)size);
+	p = put16(p, (unsigned)nlen);
+	p = put16(p, 0);
+	p = put16(p, 0);
+	p = put16(p, 0);
+	p = put16(p, 0);
+	p = put32(p, 0);
+	p = put32(p, 0);
+	memcpy(p, name, nlen);
+	p += nlen;
+	uint32_t central_size = (uint32_t)(p - z) - central;
+	p = put32(p, 0x06054b50u); /* end of central directory */
+	p = put16(p, 0);
+	p = put16(p, 0);
+	p = put16(p, 1);
+	p = put16(p, 1);
+	p = put32(p, central_size);
+	p = put32(p, central);
+	p = put16(p, 0);
+	*out_size = (size_t)(p - z);
+	return z;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	swi_delivery *d = NULL;
 	swi_report *r = NULL;
-	int rc = swi_read_buffer(&d, &r, data, size, NULL, 0);
+	unsigned mode = size > 0 && data[0] >= 1 && data[0] <= 3 ? data[0] : 0;
+	if (mode) {
+		data++;
+		size--;
+	}
+	const char *xsd = mode & 1 ? shipped_xsd() : NULL;
+	uint8_t *zipped = NULL;
+	if (mode & 2) {
+		zipped = zip_stored(data, size, &size);
+		data = zipped;
+	}
+	int rc = swi_read_buffer(&d, &r, data, size, xsd, 0);
+	free(zipped);
 	if (rc != SWI_OK) {
 		/* The contract: on failure both out-parameters are NULL. */
 		if (d || r)
@@ -74,9 +204,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
-#include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 /* The input being run, named by the handler below when it brings us down:
  * a bare "Aborted" among hundreds of corpus files helps nobody. */
