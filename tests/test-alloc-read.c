@@ -43,16 +43,6 @@ static long fail_at = -1;
 static long injected;
 static long live;        /* blocks handed out and not freed */
 
-union header {
-	max_align_t align;
-	struct {
-		uint64_t magic;
-		size_t size;
-	} h;
-};
-
-#define MAGIC UINT64_C(0x5357492d72656164)
-
 /* libxml2 2.9.14's schema parser is not safe when its own allocations
  * fail: it leaks (the new schema when it cannot allocate its construction
  * context: "return(NULL)" without freeing it) and dereferences NULL (found
@@ -92,33 +82,24 @@ static bool fail_now(void)
 	return false;
 }
 
+/* No header before the blocks: valgrind then sees libxml2's global tables
+ * as still reachable and not as "possibly lost" interior pointers. */
 static void *block_realloc(void *ptr, size_t size)
 {
-	union header *old = ptr ? (union header *)ptr - 1 : NULL;
-	if (old && old->h.magic != MAGIC)
-		abort(); /* a pointer this allocator never handed out */
 	if (fail_now())
 		return NULL;
-	union header *fresh = realloc(old, sizeof(union header) + (size ? size : 1));
-	if (!fresh)
-		return NULL;
-	if (!old)
+	void *fresh = realloc(ptr, size ? size : 1);
+	if (fresh && !ptr)
 		live++;
-	fresh->h.magic = MAGIC;
-	fresh->h.size = size;
-	return fresh + 1;
+	return fresh;
 }
 
 static void block_free(void *ptr)
 {
 	if (!ptr)
 		return;
-	union header *old = (union header *)ptr - 1;
-	if (old->h.magic != MAGIC)
-		abort();
-	old->h.magic = 0;
 	live--;
-	free(old);
+	free(ptr);
 }
 
 static void *xml_malloc(size_t size)
@@ -152,9 +133,13 @@ static void *swi_counting_alloc(void *ud, void *ptr, size_t size)
 
 /* ---- the input and what an undisturbed read makes of it ---------------- */
 
-static char *input;
-static size_t input_size;
-static char input_path[] = "/tmp/libswi-alloc-read-XXXXXX";
+/* Plain reads: more persons than one person chunk (1024), so the BSN
+ * index and the pools grow during the read. With the XSD a dozen: the
+ * validator allocates per element, and every allocation is one run. */
+static const size_t input_persons[2] = {1100, 12};
+static char *inputs[2];
+static size_t input_sizes[2];
+static char input_paths[2][40] = {"/tmp/libswi-alloc-read-XXXXXX", "/tmp/libswi-alloc-read-XXXXXX"};
 
 static const char *xsd(void)
 {
@@ -170,12 +155,13 @@ static const char *xsd(void)
 /* A small generated delivery with every record kind, and findings that go
  * through the report: a value outside Table 2, text outside a kenmerk
  * twice (one line plus a count), a repeated BSN. */
-static void make_input(void)
+static void make_input(int which)
 {
 	swi_delivery *d = gen_delivery(2026, 1);
 	struct gen g;
 	gen_seed(&g, 99);
-	gen_persons(d, &g, 12, GEN_FULL);
+	gen_persons(d, &g, input_persons[which], GEN_FULL);
+	char *input;
 	swi_buffer *b = NULL;
 	ck_assert_int_eq(swi_delivery_write_buffer(&b, d, 0), SWI_OK);
 	const char *text = swi_buffer_data(b);
@@ -194,7 +180,10 @@ static void make_input(void)
 	ck_assert_ptr_nonnull(input);
 	int len = snprintf(input, cap, "%.*sruis\n%.*s<Persoon>ruis</Persoon>\n%s",
 			   (int)(end - text), text, (int)(first_end - persons), persons, end);
-	input_size = (size_t)len;
+	size_t input_size = (size_t)len;
+	inputs[which] = input;
+	input_sizes[which] = input_size;
+	char *input_path = input_paths[which];
 	char *geslacht = strstr(input, "<Geslacht>");
 	ck_assert_ptr_nonnull(geslacht);
 	geslacht[strlen("<Geslacht>")] = '7';
@@ -273,16 +262,18 @@ enum path { BUFFER, FILE_PLAIN, BUFFER_XSD, FILE_XSD, N_PATHS };
 static int read_path(enum path path, swi_delivery **d, swi_report **r)
 {
 	bool from_file = path == FILE_PLAIN || path == FILE_XSD;
-	const char *x = path == BUFFER_XSD || path == FILE_XSD ? xsd() : NULL;
-	return swi_read_with_allocator(d, r, from_file ? NULL : input, input_size,
-				       from_file ? input_path : NULL, x, 0, swi_counting_alloc,
+	int which = path == BUFFER_XSD || path == FILE_XSD;
+	const char *x = which ? xsd() : NULL;
+	return swi_read_with_allocator(d, r, from_file ? NULL : inputs[which], input_sizes[which],
+				       from_file ? input_paths[which] : NULL, x, 0, swi_counting_alloc,
 				       NULL);
 }
 
 static void setup(void)
 {
-	if (!input)
-		make_input();
+	for (int i = 0; i < 2; i++)
+		if (!inputs[i])
+			make_input(i);
 }
 
 /* Fails allocation N of a read for N = 0, 1, ... until a read sees no
@@ -296,6 +287,9 @@ START_TEST(every_allocation_fails_once)
 	/* Undisturbed (libxml2's lazy set-up happens here, not counted). */
 	fail_at = -1;
 	int rc = read_path(path, &d, &r);
+	ck_assert_int_eq(rc, SWI_OK);
+	swi_report_free(r);
+	swi_delivery_free(d);
 	xmlResetLastError();
 	calls = 0;
 	classify = path == BUFFER_XSD || path == FILE_XSD;
@@ -382,7 +376,9 @@ int main(void)
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
-	if (!getenv("KEEP")) unlink(input_path);
-	free(input);
+	for (int i = 0; i < 2; i++) {
+		unlink(input_paths[i]);
+		free(inputs[i]);
+	}
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
