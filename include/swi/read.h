@@ -65,7 +65,7 @@ enum swi_read_flags {
  *
  * What a caller gets:
  *  - SWI_OK, with a delivery and a report (free both), when the file was
- *    read to its end tag </SWI>. When reading stopped earlier - a file
+ *    read to its end tag `</SWI>`. When reading stopped earlier - a file
  *    that is not well-formed, is cut off or empty, exceeds a limit (16
  *    levels, 64 attributes on an element, 500 million elements,
  *    SWI_READ_MAX_DIAGNOSTICS findings) - the report holds an SWI-008
