@@ -66,8 +66,8 @@ enum scan_state { S_TEXT, S_LT, S_BANG, S_TAG, S_DQ, S_SQ, S_COMMENT, S_CDATA, S
 struct scanner {
 	enum scan_state state;
 	unsigned attributes; /* '=' outside quotes in the current start tag */
-	unsigned char prev1, prev2;
-	int64_t line;
+	unsigned char prev1, prev2; /* the last bytes of the previous chunk */
+	int64_t line;               /* at the start of the next chunk */
 };
 
 struct reader {
@@ -755,20 +755,35 @@ static const char *not_utf8(const unsigned char *b, size_t n)
 	return NULL;
 }
 
+/* The byte `back` places before buf[i], across the chunk boundary. */
+static unsigned char scan_before(const struct scanner *s, const char *buf, size_t i, size_t back)
+{
+	if (i >= back)
+		return (unsigned char)buf[i - back];
+	return back - i == 1 ? s->prev1 : s->prev2;
+}
+
 /* Counts attributes ('=' outside quoted values) of each start tag in the
  * bytes before the parser sees them. Returns the offset of the byte that
  * exceeds MAX_ATTRIBUTES, or -1. Comments, CDATA, processing instructions
  * and declarations are skipped; what the scanner misjudges in a malformed
- * file the parser refuses anyway. */
+ * file the parser refuses anyway. Text, comments and quoted values are
+ * skipped with memchr: the scanner costs little next to the parser. */
 static long scan_attributes(struct scanner *s, const char *buf, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	size_t i = 0;
+	while (i < n) {
 		unsigned char c = (unsigned char)buf[i];
-		s->line += c == '\n';
+		const char *hit;
 		switch (s->state) {
 		case S_TEXT:
-			if (c == '<')
-				s->state = S_LT;
+			hit = memchr(buf + i, '<', n - i);
+			if (!hit) {
+				i = n;
+				continue;
+			}
+			i = (size_t)(hit - buf);
+			s->state = S_LT;
 			break;
 		case S_LT:
 			s->state = c == '!' ? S_BANG : c == '?' ? S_PI : c == '/' ? S_DECL : S_TAG;
@@ -778,7 +793,6 @@ static long scan_attributes(struct scanner *s, const char *buf, size_t n)
 			break;
 		case S_BANG:
 			s->state = c == '-' ? S_COMMENT : c == '[' ? S_CDATA : S_DECL;
-			s->prev1 = s->prev2 = 0;
 			if (c == '>')
 				s->state = S_TEXT;
 			break;
@@ -793,34 +807,52 @@ static long scan_attributes(struct scanner *s, const char *buf, size_t n)
 				return (long)i;
 			break;
 		case S_DQ:
-			if (c == '"')
-				s->state = S_TAG;
-			break;
 		case S_SQ:
-			if (c == '\'')
-				s->state = S_TAG;
+			hit = memchr(buf + i, s->state == S_DQ ? '"' : '\'', n - i);
+			if (!hit) {
+				i = n;
+				continue;
+			}
+			i = (size_t)(hit - buf);
+			s->state = S_TAG;
 			break;
 		case S_COMMENT:
-			if (c == '>' && s->prev1 == '-' && s->prev2 == '-')
-				s->state = S_TEXT;
-			break;
 		case S_CDATA:
-			if (c == '>' && s->prev1 == ']' && s->prev2 == ']')
-				s->state = S_TEXT;
-			break;
 		case S_PI:
-			if (c == '>' && s->prev1 == '?')
-				s->state = S_TEXT;
-			break;
 		case S_DECL:
-			if (c == '>')
+			hit = memchr(buf + i, '>', n - i);
+			if (!hit) {
+				i = n;
+				continue;
+			}
+			i = (size_t)(hit - buf);
+			if (s->state == S_DECL ||
+			    (s->state == S_PI && scan_before(s, buf, i, 1) == '?') ||
+			    (s->state == S_COMMENT && scan_before(s, buf, i, 1) == '-' &&
+			     scan_before(s, buf, i, 2) == '-') ||
+			    (s->state == S_CDATA && scan_before(s, buf, i, 1) == ']' &&
+			     scan_before(s, buf, i, 2) == ']'))
 				s->state = S_TEXT;
 			break;
 		}
+		i++;
+	}
+	if (n >= 2) {
+		s->prev2 = (unsigned char)buf[n - 2];
+		s->prev1 = (unsigned char)buf[n - 1];
+	} else if (n == 1) {
 		s->prev2 = s->prev1;
-		s->prev1 = c;
+		s->prev1 = (unsigned char)buf[0];
 	}
 	return -1;
+}
+
+static int64_t count_lines(const char *buf, size_t n)
+{
+	int64_t lines = 0;
+	for (const char *p = buf, *end = buf + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		lines++;
+	return lines;
 }
 
 /* Where the bytes come from: a descriptor, memory, or a zip entry. */
@@ -833,13 +865,13 @@ static void feed(struct reader *rd, const char *buf, int n)
 {
 	long bad = scan_attributes(&rd->scan, buf, (size_t)n);
 	if (bad >= 0) {
-		/* The parser gets nothing of this chunk: the line is the scanner's,
-		 * which stopped counting at the offending byte. */
-		diag(rd, SWI_RULE_XML, rd->scan.line, 0, "een element met meer dan %d attributen; het lezen "
-		     "is gestopt", MAX_ATTRIBUTES);
+		/* The parser gets nothing of this chunk: the line is counted here. */
+		diag(rd, SWI_RULE_XML, rd->scan.line + count_lines(buf, (size_t)bad), 0,
+		     "een element met meer dan %d attributen; het lezen is gestopt", MAX_ATTRIBUTES);
 		stop(rd);
 		return;
 	}
+	rd->scan.line += count_lines(buf, (size_t)n);
 	xmlParseChunk(rd->ctxt, buf, n, 0);
 	line_now(rd);
 }
@@ -917,6 +949,7 @@ static int parse(struct reader *rd, const struct source *src, xmlSchemaValidCtxt
 			stop(rd);
 		}
 		scan_attributes(&rd->scan, buf, (size_t)n); /* 4 bytes: no limit reached */
+		rd->scan.line += count_lines(buf, (size_t)n);
 		while (!rd->stopped && (n = src->read(src->ctx, buf, CHUNK)) > 0)
 			feed(rd, buf, n);
 		if (n < 0) {

@@ -20,7 +20,8 @@
  *
  * The libFuzzer build (clang from Debian, libclang-rt-14-dev):
  *   CC=clang meson setup /tmp/bf -Db_sanitize=address,undefined -Db_lundef=false \
- *       -Dc_args=-fsanitize=fuzzer-no-link -Dtests=false -Dexamples=false
+ *       -Dc_args=-fsanitize=fuzzer-no-link -Dtests=false -Dexamples=false \
+ *       -Ddefault_library=static
  *   ninja -C /tmp/bf lib/libswi.a
  *   clang -fsanitize=fuzzer,address,undefined -Iinclude tests/fuzz-reader.c \
  *       /tmp/bf/lib/libswi.a $(pkg-config --libs libxml-2.0 zlib) -lpthread \

@@ -2090,6 +2090,40 @@ START_TEST(many_attributes_are_refused)
 }
 END_TEST
 
+/* The attribute scanner skips comments, also when "-->" is split over the
+ * reader's chunks; the '=' inside the comment are no attributes, and after
+ * it the scanner counts again. */
+START_TEST(attribute_scanner_across_chunks)
+{
+	size_t chunk = 4 + 256 * 1024; /* the reader reads 4 bytes, then 256 kB chunks */
+	char *xml = malloc(chunk * 2);
+	ck_assert_ptr_nonnull(xml);
+	for (int attributes = 0; attributes <= 100; attributes += 100) {
+		for (size_t split = 1; split <= 2; split++) {
+			size_t len = (size_t)sprintf(xml, DECL "<!--");
+			/* The comment's "--" ends `split` bytes before the chunk end... */
+			for (; len < chunk - split; len++)
+				xml[len] = len % 2 ? '=' : 'a';
+			memcpy(xml + len, "-->", 3); /* ...and its '>' is in the next chunk */
+			len += 3;
+			len += (size_t)sprintf(xml + len, "\n<SWI");
+			for (int i = 0; i < attributes; i++)
+				len += (size_t)sprintf(xml + len, " a%d=\"1\"", i);
+			len += (size_t)sprintf(xml + len, ">\n" LEVERING "</SWI>\n");
+			struct read rd = read_bytes(xml, len);
+			if (attributes == 0) /* the '=' of the comment are no attributes */
+				ck_assert_msg(swi_report_count(rd.r) == 0, "split %zu:\n%s", split,
+					      dump(rd.r));
+			else /* after the comment the scanner counts again */
+				ck_assert_msg(strstr(dump(rd.r), "meer dan 64 attributen"),
+					      "split %zu:\n%s", split, dump(rd.r));
+			read_free(&rd);
+		}
+	}
+	free(xml);
+}
+END_TEST
+
 /* Issue 9, defect 11: each problem in its own words. */
 START_TEST(empty_and_cut_files_say_so)
 {
@@ -2267,6 +2301,7 @@ static Suite *reader_suite(void)
 	tcase_add_unchecked_fixture(tc, tmp_setup, tmp_teardown);
 	tcase_add_test(tc, hostile_xsd_reaches_nothing);
 	tcase_add_test(tc, many_attributes_are_refused);
+	tcase_add_test(tc, attribute_scanner_across_chunks);
 	tcase_add_test(tc, empty_and_cut_files_say_so);
 	tcase_add_test(tc, open_errors_keep_errno);
 	tcase_add_test(tc, repeated_findings_are_counted);
