@@ -209,6 +209,33 @@ static long tmp_name_pid(const char *name)
 	return *s ? 0 : pid;
 }
 
+/*
+ * libswi 0.1 named its temporary file "." + the guideline name + "." + six
+ * mkstemp letters (".SWI_0153_0153_20263.XML.aB3xY9"), without PID or
+ * lock, so a killed 0.1 write left the whole file behind. True for such a
+ * name.
+ */
+static bool legacy_tmp_name(const char *name)
+{
+	static const char shape[] = ".SWI_9999_9999_99999.";
+	size_t n = strlen(name);
+	if (n != sizeof(shape) - 1 + 3 + 1 + TMP_RANDOM)
+		return false;
+	for (size_t i = 0; i < sizeof(shape) - 1; i++)
+		if (shape[i] == '9' ? !(name[i] >= '0' && name[i] <= '9') : name[i] != shape[i])
+			return false;
+	const char *ext = name + sizeof(shape) - 1;
+	if (strncmp(ext, "XML.", 4) != 0 && strncmp(ext, "zip.", 4) != 0)
+		return false;
+	for (const char *s = ext + 4; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+			return false;
+	return true;
+}
+
+/* A 0.1 writer streams without pause; one silent this long is gone. */
+#define LEGACY_TMP_IDLE_SECONDS (15 * 60)
+
 static bool pid_dead(long pid)
 {
 	/* Signal 0 sends nothing; EPERM means it exists under another user. */
@@ -233,11 +260,17 @@ static void clean_stale(const char *dir)
 	struct dirent *e;
 	while ((e = readdir(dp))) {
 		long pid = tmp_name_pid(e->d_name);
-		if (!pid)
+		bool legacy = !pid && legacy_tmp_name(e->d_name);
+		if (!pid && !legacy)
 			continue;
 		struct stat st, fst;
 		if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
 			continue;
+		if (legacy) {
+			if (time(NULL) - st.st_mtime >= LEGACY_TMP_IDLE_SECONDS)
+				unlinkat(dfd, e->d_name, 0);
+			continue;
+		}
 		bool other_dead = pid != self && pid_dead(pid);
 		bool remove = other_dead;
 		int fd = openat(dfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);

@@ -1728,7 +1728,22 @@ START_TEST(only_orphaned_temp_files_are_removed)
 	make_file_at(tmp, name, "x");
 	make_file_at(tmp, ".SWI-tmp.x.abcdef", "x");
 	make_file_at(tmp, ".SWI-tmp.0.abcdef", "x");
-	make_file_at(tmp, ".SWI_0153_0153_20261.XML.AbCdEf", "an older libswi's");
+	make_file_at(tmp, ".SWI_0153_0153_20261.XML.AbCdEf", "a 0.1 writer's, still fresh");
+	/* A killed 0.1 write (no PID, no lock): idle for an hour, so removed. */
+	make_file_at(tmp, ".SWI_0153_0153_20262.XML.Killed", "BSNs of a killed 0.1 writer");
+	make_file_at(tmp, ".SWI_0153_0153_20262.zip.Killed", "BSNs of a killed 0.1 writer");
+	{
+		struct timespec hour_ago[2] = {{time(NULL) - 3600, 0}, {time(NULL) - 3600, 0}};
+		char old[PATH_MAX];
+		path_in(old, sizeof(old), tmp, ".SWI_0153_0153_20262.XML.Killed");
+		ck_assert_int_eq(utimensat(AT_FDCWD, old, hour_ago, 0), 0);
+		path_in(old, sizeof(old), tmp, ".SWI_0153_0153_20262.zip.Killed");
+		ck_assert_int_eq(utimensat(AT_FDCWD, old, hour_ago, 0), 0);
+		/* The same shape as a symlink to an old file: never followed or removed. */
+		path_in(old, sizeof(old), tmp, ".SWI_0153_0153_20263.XML.Linked");
+		ck_assert_int_eq(symlink(target, old), 0);
+		ck_assert_int_eq(utimensat(AT_FDCWD, old, hour_ago, AT_SYMLINK_NOFOLLOW), 0);
+	}
 	make_file_at(tmp, "other.txt", "x");
 
 	swi_delivery *d = generated(34, 20, 0); /* after the forks: nothing for them to leak */
@@ -1742,7 +1757,8 @@ START_TEST(only_orphaned_temp_files_are_removed)
 	snprintf(want, sizeof(want),
 		 ".SWI-tmp.%ld.alive0 .SWI-tmp.%ld.direct .SWI-tmp.%ld.locked .SWI-tmp.%ld.myown0 "
 		 ".SWI-tmp.%ld.shrt .SWI-tmp.%ld.symlnk .SWI-tmp.%ld.toolong .SWI-tmp.0.abcdef "
-		 ".SWI-tmp.x.abcdef .SWI_0153_0153_20261.XML.AbCdEf " XML_NAME " other.txt target",
+		 ".SWI-tmp.x.abcdef .SWI_0153_0153_20261.XML.AbCdEf .SWI_0153_0153_20263.XML.Linked "
+		 XML_NAME " other.txt target",
 		 (long)holder, dead, dead, self, dead, dead, dead);
 	/* alphasort order depends on the numbers; compare as sets. */
 	listing(tmp, names, sizeof(names));

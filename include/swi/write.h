@@ -90,9 +90,11 @@ SWI_EXPORT int swi_delivery_write_fd(swi_delivery *d, unsigned flags, int fd);
  *    or whose PID is dead and not the caller's. A file a live writer holds
  *    is never removed. Not removed: orphans in a directory that cannot be
  *    listed (a drop box, mode 0300), empty orphans (no data) whose PID is
- *    alive, the caller's own included, and the ".SWI_<name>.XXXXXX" files
- *    of libswi 0.2.0 and older (remove those by hand: their writer is
- *    unknown).
+ *    alive, the caller's own included.
+ *  - libswi 0.1 left ".SWI_<name>.XXXXXX" files (its temp names, for the
+ *    guideline names of this directory) after a killed write. They carry
+ *    no PID or lock, so write_dir removes such a regular file once it has
+ *    not changed for 15 minutes (a live 0.1 writer never pauses that long).
  *
  * Errors: SWI_EINVAL, SWI_EBUFFER, SWI_EIO (with the system's reason in
  * the message), and those of swi_delivery_write_buffer().
