@@ -259,8 +259,11 @@ static int read_stdin(char **data, size_t *size)
 /* The library's status as the tool's exit code when a file cannot be read at all. */
 static int read_failed(const char *path, int rc)
 {
+	/* swi_read_file sets errno on SWI_EIO (read.h): the system's reason
+	 * says more than "input/output error". */
+	int err = errno;
 	fprintf(stderr, "swi-check: %s: %s\n", strcmp(path, "-") ? path : "standaardinvoer",
-		swi_strerror(rc));
+		rc == SWI_EIO && err ? strerror(err) : swi_strerror(rc));
 	switch (rc) {
 	case SWI_EIO:
 		return TOOL_NOINPUT;
@@ -284,6 +287,7 @@ static int read_delivery(swi_delivery **d, swi_report **report, const char *path
 		rc = swi_read_buffer(d, report, data, size, xsd, flags);
 		free(data);
 	} else {
+		errno = 0;
 		rc = swi_read_file(d, report, path, xsd, flags);
 	}
 	return rc == SWI_OK ? TOOL_CLEAN : read_failed(path, rc);
