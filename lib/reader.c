@@ -1424,6 +1424,10 @@ out:
 	if (fd >= 0)
 		close(fd);
 	free_xsd(&xsd);
+	/* libxml2 keeps a copy of the last error per thread, message included,
+	 * and its messages quote the file's values (a BSN among them). None of
+	 * that may stay behind for a host's xmlGetLastError(). */
+	xmlResetLastError();
 	xmlSetStructuredErrorFunc(saved_structured_ctx, saved_structured);
 	xmlSetGenericErrorFunc(saved_generic_ctx, saved_generic);
 	if (rc != SWI_OK) {

@@ -11,13 +11,11 @@
  * inside the library, so this executable is linked with --wrap=malloc
  * (and calloc, realloc, free): every allocation of libswi's objects comes
  * through the wrappers below. The calls into the zip reader (unzip.c) are
- * wrapped too (--wrap=swi_unzip_open, ...), so that by default only the
- * allocations made inside them fail, zlib's included: the zip layer of the
- * read path. With SWI_ALLOC_ZIP_ALL=1 in the environment every allocation
- * of the read fails in turn, the XML reader's and libxml2's (through
- * xmlMemSetup) too; that is for when lib/reader.c passes on every
- * SWI_ENOMEM (issue 9, defect 1; today it does not). The zip reader is
- * also driven directly with a counting delivery.
+ * wrapped too (--wrap=swi_unzip_open, ...). Every allocation of the read
+ * fails in turn, the XML reader's and libxml2's (through xmlMemSetup) too;
+ * with SWI_ALLOC_ZIP_ONLY=1 in the environment only those made inside the
+ * zip reader (zlib's included), to look at that layer alone. The zip
+ * reader is also driven directly with a counting delivery.
  */
 #define _GNU_SOURCE
 
@@ -116,7 +114,7 @@ void __wrap_free(void *ptr);
 static struct {
 	bool armed;
 	bool sticky;
-	bool everywhere; /* SWI_ALLOC_ZIP_ALL: not only inside the zip reader */
+	bool everywhere; /* not only inside the zip reader (SWI_ALLOC_ZIP_ONLY unset) */
 	int in_zip;      /* inside a call into unzip.c */
 	long calls, fail_at, injected, live;
 } wrap = {.fail_at = -1};
@@ -506,7 +504,7 @@ static void outcome(swi_delivery *d, swi_report *r, struct bytes *out)
 #endif
 
 /* swi_read_buffer and swi_read_file of a zip, every allocation of the zip
- * layer failed in turn (of every layer with SWI_ALLOC_ZIP_ALL=1). */
+ * read failed in turn (only the zip layer's with SWI_ALLOC_ZIP_ONLY=1). */
 START_TEST(zipped_reads)
 {
 #ifdef SWI_WITH_ZIP
@@ -596,8 +594,8 @@ END_TEST
 int main(void)
 {
 	/* Before libxml2 allocates anything: its memory through the wrappers. */
-	const char *all = getenv("SWI_ALLOC_ZIP_ALL");
-	wrap.everywhere = all && strcmp(all, "1") == 0;
+	const char *only = getenv("SWI_ALLOC_ZIP_ONLY");
+	wrap.everywhere = !(only && strcmp(only, "1") == 0);
 	if (wrap.everywhere)
 		xmlMemSetup(__wrap_free, __wrap_malloc, __wrap_realloc, xml_strdup);
 	LIBXML_TEST_VERSION

@@ -27,6 +27,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <libxml/xmlerror.h>
+
 #include "generate.h"
 
 #define YEAR 2026
@@ -1517,6 +1519,31 @@ START_TEST(xsd_reports_structure_with_lines)
 }
 END_TEST
 
+/*
+ * libxml2 keeps the last error of each thread, message included, and its
+ * schema messages quote the value ("'445030306' is not a valid value"). A
+ * host that asks xmlGetLastError() after a read must find nothing of the
+ * file there (issue 9, defect 3).
+ */
+START_TEST(no_file_content_left_in_libxml2)
+{
+	static const char xml[] = DECL "<SWI>\n" LEVERING
+		"<Persoon>\n<Burgerservicenummer>" BSN_A "</Burgerservicenummer>\n"
+		"<Geboortedatum>19800101</Geboortedatum>\n<Geslacht>" BSN_B "</Geslacht>\n"
+		"<TypeMigrant>2</TypeMigrant>\n</Persoon>\n<Onbekend>" BSN_B "</Onbekend>\n</SWI>\n";
+	struct read rd = read_bytes_with(xml, strlen(xml), xsd_path(), 0);
+	ck_assert_int_ge(count_rule(rd.r, "SWI-009"), 1);
+	for (size_t i = 0; i < swi_report_count(rd.r); i++)
+		ck_assert_msg(strstr(swi_report_message(rd.r, i), BSN_B) == NULL, "%s",
+			      swi_report_message(rd.r, i));
+	xmlErrorPtr last = xmlGetLastError();
+	ck_assert_msg(last == NULL || last->code == XML_ERR_OK,
+		      "libxml2 still holds an error of the file: %s",
+		      last && last->message ? last->message : "(no message)");
+	read_free(&rd);
+}
+END_TEST
+
 START_TEST(xsd_passes_generated_files)
 {
 	for (int seed = 1; seed <= 4; seed++) {
@@ -2278,6 +2305,7 @@ static Suite *reader_suite(void)
 	tcase_add_unchecked_fixture(tc, tmp_setup, tmp_teardown);
 	tcase_add_test(tc, xsd_reports_structure_with_lines);
 	tcase_add_test(tc, xsd_passes_generated_files);
+	tcase_add_test(tc, no_file_content_left_in_libxml2);
 	tcase_add_test(tc, xsd_and_own_checks_agree_on_lines);
 	tcase_add_test(tc, missing_xsd_is_reported);
 	tcase_add_test(tc, xsd_line_is_no_file_line);
