@@ -11,50 +11,81 @@
 
 #define N(list) ((uint8_t)(sizeof(list) / sizeof((list)[0])))
 
+static const char kwartaal_list[] = "Kwartaal";
 static const struct swi_code kwartaal[] = {
-	{"1", "kwartaal 1 (januari, februari, maart)"},
-	{"2", "kwartaal 2 (april, mei, juni)"},
-	{"3", "kwartaal 3 (juli, augustus, september)"},
-	{"4", "kwartaal 4 (oktober, november, december)"},
+	{"1", "kwartaal 1 (januari, februari, maart)", "KWARTAAL_1"},
+	{"2", "kwartaal 2 (april, mei, juni)", "KWARTAAL_2"},
+	{"3", "kwartaal 3 (juli, augustus, september)", "KWARTAAL_3"},
+	{"4", "kwartaal 4 (oktober, november, december)", "KWARTAAL_4"},
 };
-static const struct swi_code statistiekcode[] = {{"40", "Statistiek Wet Inburgering"}};
+static const char statistiekcode_list[] = "Statistiekcode";
+static const struct swi_code statistiekcode[] = {
+	{"40", "Statistiek Wet Inburgering", "SWI"},
+};
+static const char softwarepakket_list[] = "Softwarepakket";
 static const struct swi_code softwarepakket[] = {
-	{"sam", "CiVision Samenlevingszaken (PinkRoccade)"},
-	{"cys", "Competensys"},
-	{"zna", "CVS Wet Inburgering ZorgNed Automatisering (ZorgNed)"},
-	{"inf", "Inforing"},
-	{"mct", "Mens Centraal"},
-	{"mob", "Metaobjects"},
-	{"moz", "Mozard"},
-	{"rmw", "RMW RAAK"},
-	{"ssd", "Suites voor het Sociaal Domein (Centric)"},
-	{"wiz", "WIZportaal (Solviteers)"},
-	{"xws", "X-Works (Blinqt)"},
-	{"yar", "Yara"},
-	{"and", "Ander pakket"},
+	{"sam", "CiVision Samenlevingszaken (PinkRoccade)", "SAM"},
+	{"cys", "Competensys", "CYS"},
+	{"zna", "CVS Wet Inburgering ZorgNed Automatisering (ZorgNed)", "ZNA"},
+	{"inf", "Inforing", "INF"},
+	{"mct", "Mens Centraal", "MCT"},
+	{"mob", "Metaobjects", "MOB"},
+	{"moz", "Mozard", "MOZ"},
+	{"rmw", "RMW RAAK", "RMW"},
+	{"ssd", "Suites voor het Sociaal Domein (Centric)", "SSD"},
+	{"wiz", "WIZportaal (Solviteers)", "WIZ"},
+	{"xws", "X-Works (Blinqt)", "XWS"},
+	{"yar", "Yara", "YAR"},
+	{"and", "Ander pakket", "AND"},
 };
-static const struct swi_code geslacht[] = {{"1", "Man"}, {"2", "Vrouw"}, {"3", "Onbekend"}};
+static const char geslacht_list[] = "Geslacht";
+static const struct swi_code geslacht[] = {
+	{"1", "Man", "MAN"},
+	{"2", "Vrouw", "VROUW"},
+	{"3", "Onbekend", "ONBEKEND"},
+};
+static const char type_migrant_list[] = "TypeMigrant";
 static const struct swi_code type_migrant[] = {
-	{"1", "Asielmigrant"},
-	{"2", "Gezinsmigrant/overige migrant"},
+	{"1", "Asielmigrant", "ASIELMIGRANT"},
+	{"2", "Gezinsmigrant/overige migrant", "GEZINSMIGRANT"},
 };
-static const struct swi_code nee_ja[] = {{"1", "Nee"}, {"2", "Ja"}};
-static const struct swi_code analfabetisme[] = {{"1", "Analfabeet"}, {"2", "Anders-gealfabetiseerd"}};
+static const char nee_ja_list[] = "NeeJa";
+static const struct swi_code nee_ja[] = {
+	{"1", "Nee", "NEE"},
+	{"2", "Ja", "JA"},
+};
+static const char analfabetisme_list[] = "Analfabetisme";
+static const struct swi_code analfabetisme[] = {
+	{"1", "Analfabeet", "ANALFABEET"},
+	{"2", "Anders-gealfabetiseerd", "ANDERS_GEALFABETISEERD"},
+};
+static const char taalniveau_list[] = "Taalniveau";
 static const struct swi_code taalniveau[] = {
-	{"1", "Lager dan A1"},
-	{"2", "A1"},
-	{"3", "A2 of hoger"},
-	{"9", "Onbekend"},
+	{"1", "Lager dan A1", "LAGER_DAN_A1"},
+	{"2", "A1", "A1"},
+	{"3", "A2 of hoger", "A2_OF_HOGER"},
+	{"9", "Onbekend", "ONBEKEND"},
 };
+static const char einde_reden_list[] = "EindeBegeleidingReden";
 static const struct swi_code einde_reden[] = {
-	{"1", "Verhuizing binnen Nederland naar andere gemeente"},
-	{"2", "Niet meer inburgeringsplichtig"},
+	{"1", "Verhuizing binnen Nederland naar andere gemeente", "VERHUIZING"},
+	{"2", "Niet meer inburgeringsplichtig", "NIET_MEER_INBURGERINGSPLICHTIG"},
 };
-static const struct swi_code route[] = {{"1", "B1-route"}, {"2", "Onderwijsroute"}, {"3", "Z-route"}};
-static const struct swi_code niveau[] = {{"1", "B1"}, {"2", "A2"}};
+static const char route_list[] = "LeerrouteRoute";
+static const struct swi_code route[] = {
+	{"1", "B1-route", "B1_ROUTE"},
+	{"2", "Onderwijsroute", "ONDERWIJSROUTE"},
+	{"3", "Z-route", "Z_ROUTE"},
+};
+static const char niveau_list[] = "LeerrouteNiveau";
+static const struct swi_code niveau[] = {
+	{"1", "B1", "B1"},
+	{"2", "A2", "A2"},
+};
+static const char boete_reden_list[] = "BoeteReden";
 static const struct swi_code boete_reden[] = {
-	{"1", "Artikel 22, lid 1 of lid 3 Wet inburgering"},
-	{"2", "Artikel 23, lid 1 Wet inburgering"},
+	{"1", "Artikel 22, lid 1 of lid 3 Wet inburgering", "ARTIKEL_22"},
+	{"2", "Artikel 23, lid 1 Wet inburgering", "ARTIKEL_23"},
 };
 
 #define LEV(f) ((uint16_t)offsetof(struct swi_levering, f))
@@ -68,7 +99,7 @@ static const struct swi_code boete_reden[] = {
 #define KC(num, cat, wid, grp, req, off, elem, lab, list) \
 	[num] = {.number = num, .category = SWI_CATEGORY_##cat, .type = SWI_TYPE_CODE, \
 		 .width = wid, .doelgroep = SWI_DOELGROEP_##grp, .required = req, .offset = off, \
-		 .element = elem, .label = lab, .codes = list, .n_codes = N(list)}
+		 .element = elem, .label = lab, .codes = list, .n_codes = N(list), .code_list = list##_list}
 
 const struct swi_kenmerk_def swi_kenmerken[SWI_KENMERK_LAST + 1] = {
 	/* Levering (2.1) */
@@ -79,7 +110,8 @@ const struct swi_kenmerk_def swi_kenmerken[SWI_KENMERK_LAST + 1] = {
 	[4] = {.number = 4, .category = SWI_CATEGORY_LEVERING, .type = SWI_TYPE_TEXT_CODE,
 	       .width = 3, .doelgroep = SWI_DOELGROEP_ALLE, .required = 1,
 	       .offset = LEV(softwarepakket), .element = "NaamSoftwarepakket",
-	       .label = "Naam softwarepakket", .codes = softwarepakket, .n_codes = N(softwarepakket)},
+	       .label = "Naam softwarepakket", .codes = softwarepakket, .n_codes = N(softwarepakket),
+	       .code_list = softwarepakket_list},
 	K(5, LEVERING, TEXT, 12, ALLE, 1, LEV(versie), "VersieSoftwarepakket",
 	  "Release/versienummer softwarepakket"),
 	K(6, LEVERING, CODE4, 4, ALLE, 1, LEV(berichtgevercode), "Berichtgevercode", "Berichtgevercode"),

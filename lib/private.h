@@ -26,6 +26,12 @@ enum swi_doelgroep {
 struct swi_code {
 	const char *code;    /* as written in the file: "2", "40", "and" */
 	const char *meaning; /* Dutch meaning from Table 2 */
+	/*
+	 * The symbolic name, the same in C (SWI_<LIST>_<NAME>, include/swi/codes.h),
+	 * Java (nl.swi.<List>.<NAME>) and Python (swi.<List>.<NAME>). The naming
+	 * rule is in doc/internals.md ("Code names").
+	 */
+	const char *name;
 };
 
 /* How a value is stored in its record; decided by the value type. */
@@ -51,6 +57,7 @@ struct swi_kenmerk_def {
 	const char *element;
 	const char *label;
 	const struct swi_code *codes;
+	const char *code_list; /* the code list's type name ("NeeJa"); NULL without codes */
 	/* For numeric code lists and numbers: the XSD-level range. */
 };
 

@@ -11,6 +11,7 @@
 
 #include <swi/common.h>
 #include <swi/kenmerk.h>
+#include <swi/codes.h>
 #include <swi/delivery.h>
 #include <swi/write.h>
 #include <swi/validate.h>

@@ -41,6 +41,23 @@ from .errors import (
     ValueRefused,
     WriteError,
 )
+from ._codes import (
+    Analfabetisme,
+    BoeteReden,
+    EindeBegeleidingReden,
+    Geslacht,
+    Kwartaal,
+    LeerrouteNiveau,
+    LeerrouteRoute,
+    NeeJa,
+    NumericCode,
+    Softwarepakket,
+    Statistiekcode,
+    Taalniveau,
+    TextCode,
+    TypeMigrant,
+)
+from ._codes import OLD_NAMES as _OLD_NAMES
 from .kenmerken import ENUMS, KENMERKEN, Category, Kenmerk, ValueType, kenmerk, kenmerken
 from .report import Diagnostic, Mirror, Rule, Severity, rules
 from .years import RulesetChoice, RulesetKind, ruleset_for_year
@@ -61,12 +78,15 @@ def library_path() -> str:
     return _lib.path
 
 
-# One enum per kenmerk with a code list, named after its element
-# (swi.Geslacht, swi.TypeMigrant, swi.LeerrouteRoute, swi.NaamSoftwarepakket, ...),
-# generated from the C table.
-globals().update(ENUMS)
+# One enum per code list (swi.Geslacht, swi.TypeMigrant, swi.NeeJa,
+# swi.Taalniveau, swi.Softwarepakket, ...), generated from the C table with
+# the names of C (include/swi/codes.h) and Java. The enums of binding 0.2.0
+# were named after the element (swi.Alfabetiseringscursus, swi.ZrouteLezen,
+# swi.NaamSoftwarepakket, swi.Statistiekkwartaal): deprecated aliases of the
+# list's enum for one release (doc/abi.md).
+globals().update(_OLD_NAMES)
 #: The leerroute (kenmerk 31) under its short name.
-Leerroute = ENUMS["LeerrouteRoute"]
+Leerroute = LeerrouteRoute
 
 __all__ = [
     "Delivery", "Person", "Record", "Pip", "Gesprek", "Boete", "read", "read_bytes",
@@ -75,5 +95,9 @@ __all__ = [
     "Error", "ValueRefused", "DuplicateBsn", "NotFound", "InvalidDelivery", "FileError",
     "WriteError", "ReadError", "OutOfMemory", "KenmerkError", "InvalidArgument", "Unsupported",
     "StaleHandle", "Leerroute", "ruleset_for_year", "RulesetKind", "RulesetChoice",
-    "DataFileError", "diff", "Diff", "DiffEntry", "DiffKind", "generate", *ENUMS,
+    "DataFileError", "diff", "Diff", "DiffEntry", "DiffKind", "generate",
+    "NumericCode", "TextCode", "Analfabetisme", "BoeteReden",
+    "EindeBegeleidingReden", "Geslacht", "Kwartaal", "LeerrouteNiveau", "LeerrouteRoute",
+    "NeeJa", "Softwarepakket", "Statistiekcode", "Taalniveau", "TypeMigrant", "ENUMS",
+    *_OLD_NAMES,
 ]

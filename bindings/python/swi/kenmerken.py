@@ -1,9 +1,11 @@
 """The kenmerken table of libswi, read at import time through
-``swi_kenmerk_*``, and the enums made from its code lists.
+``swi_kenmerk_*``, joined with the code-list enums of ``_codes`` (generated
+from the same C table by tests/codes-gen.c, so the names are those of C and
+Java).
 
-Nothing about individual kenmerken is hard-coded here: a kenmerk or a code
-added to the C table appears in Python (as a property, and in an enum)
-without a change to the binding.
+Nothing about individual kenmerken is hard-coded here: a kenmerk added to
+the C table appears in Python as a property without a change to the
+binding; a code added to a list appears in the generated enums.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from __future__ import annotations
 import builtins
 import enum
 from ctypes import byref, c_char_p
-from typing import NamedTuple, Optional, cast
+from typing import NamedTuple, Optional
 
 from ._clib import lib
-from ._names import constant_name, snake_case
+from . import _codes
+from ._names import snake_case
 
 __all__ = [
     "Category",
@@ -80,25 +83,6 @@ def _read_codes(k: int) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _make_enum(element: str, vtype: ValueType,
-               codes: tuple[tuple[str, str], ...]) -> Optional[builtins.type[enum.Enum]]:
-    if not codes:
-        return None
-    members: dict[str, object] = {}
-    for code, meaning in codes:
-        name = code.upper() if vtype == ValueType.TEXT_CODE else constant_name(meaning, code)
-        if name in members:
-            name = f"{name}_{code}"
-        members[name] = code if vtype == ValueType.TEXT_CODE else int(code)
-    base: type = enum.StrEnum if vtype == ValueType.TEXT_CODE else enum.IntEnum
-    cls = cast("builtins.type[enum.Enum]", base(element, members, module=__name__))
-    cls.__doc__ = "Code list of kenmerk " + element + ": " + "; ".join(
-        f"{c} = {m}" for c, m in codes)
-    for member in cls:  # the Dutch meaning, e.g. Geslacht.VROUW.meaning == "Vrouw"
-        member.meaning = dict(codes)[str(member.value)]  # type: ignore[attr-defined]
-    return cls
-
-
 def _read_table() -> tuple[Kenmerk, ...]:
     rows = []
     k = 1
@@ -109,7 +93,6 @@ def _read_table() -> tuple[Kenmerk, ...]:
         el = _s(element)
         vtype = ValueType(lib.kenmerk_type(k))
         codes = _read_codes(k)
-        numeric = vtype in (ValueType.CODE, ValueType.TEXT_CODE)
         rows.append(Kenmerk(
             number=k,
             element=el,
@@ -120,7 +103,7 @@ def _read_table() -> tuple[Kenmerk, ...]:
             width=lib.kenmerk_width(k),
             required=lib.kenmerk_required(k) == 1,
             codes=codes,
-            enum=_make_enum(el, vtype, codes) if numeric else None,
+            enum=_codes.BY_KENMERK.get(k),
         ))
         k += 1
     return tuple(rows)
@@ -135,7 +118,7 @@ for _k in KENMERKEN:
     _BY_NAME[_k.element] = _k
 
 #: Enum class per element name, for every kenmerk with a code list
-#: (``ENUMS["Geslacht"] is swi.Geslacht``).
+#: (``ENUMS["Geslacht"] is swi.Geslacht``; ``ENUMS["ZrouteLezen"] is swi.Taalniveau``).
 ENUMS: dict[str, builtins.type[enum.Enum]] = {k.element: k.enum for k in KENMERKEN if k.enum is not None}
 #: Enum per kenmerk number.
 CODE_ENUMS: dict[int, builtins.type[enum.Enum]] = {k.number: k.enum for k in KENMERKEN if k.enum is not None}

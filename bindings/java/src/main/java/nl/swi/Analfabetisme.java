@@ -1,6 +1,10 @@
 package nl.swi;
 
-/** Code list of kenmerk 19, Analfabetisme. */
+/**
+ * Code list {@code Analfabetisme} of kenmerk 19 (Analfabetisme).
+ * <p>
+ * Generated from lib/kenmerken.c by tests/codes-gen.c --write; do not edit.
+ */
 public enum Analfabetisme implements NumericCode {
 	/** 1: Analfabeet. */
 	ANALFABEET(1, "Analfabeet"),

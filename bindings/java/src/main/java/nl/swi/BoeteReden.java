@@ -1,6 +1,10 @@
 package nl.swi;
 
-/** Code list of kenmerk 37, Boete - reden. */
+/**
+ * Code list {@code BoeteReden} of kenmerk 37 (Boete - reden).
+ * <p>
+ * Generated from lib/kenmerken.c by tests/codes-gen.c --write; do not edit.
+ */
 public enum BoeteReden implements NumericCode {
 	/** 1: Artikel 22, lid 1 of lid 3 Wet inburgering. */
 	ARTIKEL_22(1, "Artikel 22, lid 1 of lid 3 Wet inburgering"),

@@ -1,6 +1,10 @@
 package nl.swi;
 
-/** Code list of kenmerk 28, Einde begeleiding gemeente - reden. */
+/**
+ * Code list {@code EindeBegeleidingReden} of kenmerk 28 (Einde begeleiding gemeente - reden).
+ * <p>
+ * Generated from lib/kenmerken.c by tests/codes-gen.c --write; do not edit.
+ */
 public enum EindeBegeleidingReden implements NumericCode {
 	/** 1: Verhuizing binnen Nederland naar andere gemeente. */
 	VERHUIZING(1, "Verhuizing binnen Nederland naar andere gemeente"),

@@ -1,6 +1,10 @@
 package nl.swi;
 
-/** Code list of kenmerk 10, Geslacht. */
+/**
+ * Code list {@code Geslacht} of kenmerk 10 (Geslacht).
+ * <p>
+ * Generated from lib/kenmerken.c by tests/codes-gen.c --write; do not edit.
+ */
 public enum Geslacht implements NumericCode {
 	/** 1: Man. */
 	MAN(1, "Man"),

@@ -9,6 +9,8 @@ import java.util.List;
  * read access to libswi's kenmerken table (kenmerk.h): element name, label,
  * category, value type, width, whether the schema requires it, and the code
  * list. The numbers are permanent.
+ * <p>
+ * Generated from lib/kenmerken.c by tests/codes-gen.c --write; do not edit.
  */
 public enum Kenmerk {
 	/** Kenmerk 1: Statistiekjaar. */
@@ -88,6 +90,9 @@ public enum Kenmerk {
 	/** Kenmerk 38: Boete - hoogte bedrag. */
 	BOETE_BEDRAG(38);
 
+	/** The highest kenmerk number. */
+	private static final int LAST = 38;
+
 	/** A code-list entry: the code as written in the file and its Dutch meaning. */
 	public record Code(String code, String meaning) implements CodeValue {
 	}
@@ -100,7 +105,7 @@ public enum Kenmerk {
 	}
 
 	/**
-	 * The kenmerk number (1..38).
+	 * The kenmerk number (1 up to the last kenmerk of Table 1).
 	 *
 	 * @return the number
 	 */
@@ -185,13 +190,14 @@ public enum Kenmerk {
 	/**
 	 * The kenmerk with that number.
 	 *
-	 * @param number the kenmerk number (1-38)
+	 * @param number the kenmerk number
 	 * @return the kenmerk
 	 * @throws SwiException {@link Status#EKENMERK} for another number
 	 */
 	public static Kenmerk of(int number) {
-		if (number < 1 || number > 38)
-			throw new SwiException(Status.EKENMERK.code(), "kenmerk " + SwiException.shown(number) + " bestaat niet (1 t/m 38)");
+		if (number < 1 || number > LAST)
+			throw new SwiException(Status.EKENMERK.code(), "kenmerk " + SwiException.shown(number)
+				+ " bestaat niet (1 t/m " + LAST + ")");
 		return values()[number - 1];
 	}
 

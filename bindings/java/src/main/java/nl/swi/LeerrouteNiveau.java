@@ -1,6 +1,10 @@
 package nl.swi;
 
-/** Code list of kenmerk 32, Leerroute - niveau. */
+/**
+ * Code list {@code LeerrouteNiveau} of kenmerk 32 (Leerroute - niveau).
+ * <p>
+ * Generated from lib/kenmerken.c by tests/codes-gen.c --write; do not edit.
+ */
 public enum LeerrouteNiveau implements NumericCode {
 	/** 1: B1. */
 	B1(1, "B1"),

@@ -1,6 +1,10 @@
 package nl.swi;
 
-/** Code list of kenmerk 31, Leerroute - route. */
+/**
+ * Code list {@code LeerrouteRoute} of kenmerk 31 (Leerroute - route).
+ * <p>
+ * Generated from lib/kenmerken.c by tests/codes-gen.c --write; do not edit.
+ */
 public enum LeerrouteRoute implements NumericCode {
 	/** 1: B1-route. */
 	B1_ROUTE(1, "B1-route"),

@@ -1,6 +1,10 @@
 package nl.swi;
 
-/** Code list of kenmerk 18 (Alfabetiseringscursus) and 23 (Z-route - inschatting taalniveau). */
+/**
+ * Code list {@code NeeJa} of kenmerk 18 (Alfabetiseringscursus), 23 (Z-route - inschatting taalniveau).
+ * <p>
+ * Generated from lib/kenmerken.c by tests/codes-gen.c --write; do not edit.
+ */
 public enum NeeJa implements NumericCode {
 	/** 1: Nee. */
 	NEE(1, "Nee"),

@@ -1,6 +1,10 @@
 package nl.swi;
 
-/** Code list of kenmerk 4, Naam softwarepakket (a text code list). */
+/**
+ * Code list {@code Softwarepakket} of kenmerk 4 (Naam softwarepakket).
+ * <p>
+ * Generated from lib/kenmerken.c by tests/codes-gen.c --write; do not edit.
+ */
 public enum Softwarepakket implements CodeValue {
 	/** sam: CiVision Samenlevingszaken (PinkRoccade). */
 	SAM("sam", "CiVision Samenlevingszaken (PinkRoccade)"),

@@ -1,6 +1,10 @@
 package nl.swi;
 
-/** Code list of kenmerken 24-27 (Z-route - lezen, schrijven, spreken, luisteren). */
+/**
+ * Code list {@code Taalniveau} of kenmerk 24 (Z-route - lezen), 25 (Z-route - schrijven), 26 (Z-route - spreken), 27 (Z-route - luisteren).
+ * <p>
+ * Generated from lib/kenmerken.c by tests/codes-gen.c --write; do not edit.
+ */
 public enum Taalniveau implements NumericCode {
 	/** 1: Lager dan A1. */
 	LAGER_DAN_A1(1, "Lager dan A1"),

@@ -1,6 +1,10 @@
 package nl.swi;
 
-/** Code list of kenmerk 11, Type migrant. */
+/**
+ * Code list {@code TypeMigrant} of kenmerk 11 (Type migrant).
+ * <p>
+ * Generated from lib/kenmerken.c by tests/codes-gen.c --write; do not edit.
+ */
 public enum TypeMigrant implements NumericCode {
 	/** 1: Asielmigrant. */
 	ASIELMIGRANT(1, "Asielmigrant"),
