@@ -5,6 +5,7 @@
  * writer, the XSD generator, the setters and the rule engine read it.
  * A new statistiekjaar or the official CBS XSD is a change of this file.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "private.h"
@@ -224,6 +225,31 @@ const struct swi_kenmerk_def *swi_kenmerk_def(int k)
 	if (k < SWI_KENMERK_FIRST || k > SWI_KENMERK_LAST)
 		return NULL;
 	return &swi_kenmerken[k];
+}
+
+const char *swi_code_meaning(int k, uint32_t code)
+{
+	const struct swi_kenmerk_def *def = swi_kenmerk_def(k);
+	if (!def || def->type != SWI_TYPE_CODE)
+		return NULL;
+	for (int i = 0; i < def->n_codes; i++) {
+		unsigned v = 0;
+		if (sscanf(def->codes[i].code, "%u", &v) == 1 && v == code)
+			return def->codes[i].meaning;
+	}
+	return NULL;
+}
+
+const char *swi_code_text(int k, uint32_t code, char out[SWI_CODE_TEXT_MAX])
+{
+	const char *meaning = code ? swi_code_meaning(k, code) : NULL;
+	if (!code)
+		snprintf(out, SWI_CODE_TEXT_MAX, "niet gevuld");
+	else if (meaning)
+		snprintf(out, SWI_CODE_TEXT_MAX, "%u (%s)", (unsigned)code, meaning);
+	else
+		snprintf(out, SWI_CODE_TEXT_MAX, "%u", (unsigned)code);
+	return out;
 }
 
 enum swi_storage swi_storage_of(const struct swi_kenmerk_def *def)

@@ -17,18 +17,20 @@
 #include <time.h>
 
 #include "gemeenten.h"
+#include "code-lists.h"
 #include "private.h"
 #include "ruleset.h"
 
 /*
  * Code cells: index 0 is "not filled", index i the code i. The code lists
- * of k10, k11, k31, k32 and k37 are 1..n, so the code is the index.
+ * of k10, k11, k31, k32 and k37 are 1..n (their sizes come from the table
+ * through the generated code-lists.h), so the code is the index.
  */
-#define N_TYPE 3    /* k11 Type migrant: 1, 2 */
-#define N_GESLACHT 4 /* k10 Geslacht: 1, 2, 3 */
-#define N_ROUTE 4   /* k31 Leerroute - route: 1, 2, 3 */
-#define N_NIVEAU 3  /* k32 Leerroute - niveau: 1, 2 */
-#define N_REDEN 3   /* k37 Boete - reden: 1, 2 */
+#define N_TYPE (SWI_N_TYPE_MIGRANT + 1)       /* k11 Type migrant */
+#define N_GESLACHT (SWI_N_GESLACHT + 1)       /* k10 Geslacht */
+#define N_ROUTE (SWI_N_LEERROUTE_ROUTE + 1)   /* k31 Leerroute - route */
+#define N_NIVEAU (SWI_N_LEERROUTE_NIVEAU + 1) /* k32 Leerroute - niveau */
+#define N_REDEN (SWI_N_BOETE_REDEN + 1)       /* k37 Boete - reden */
 
 struct swi_mirror {
 	swi_alloc_fn alloc;
@@ -567,13 +569,8 @@ static unsigned pct_tenths(size_t filled, size_t base)
 
 static const char *code_meaning(int k, size_t code)
 {
-	const struct swi_kenmerk_def *def = &swi_kenmerken[k];
-	for (int i = 0; i < def->n_codes; i++) {
-		unsigned v;
-		if (sscanf(def->codes[i].code, "%u", &v) == 1 && v == code)
-			return def->codes[i].meaning;
-	}
-	return "";
+	const char *meaning = code <= UINT32_MAX ? swi_code_meaning(k, (uint32_t)code) : NULL;
+	return meaning ? meaning : "";
 }
 
 static const char html_head[] =

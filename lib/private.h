@@ -19,8 +19,8 @@
 /* Who a kenmerk applies to (Table 1, "Verplicht voor doelgroep"). */
 enum swi_doelgroep {
 	SWI_DOELGROEP_ALLE = 0,
-	SWI_DOELGROEP_ASIEL = 1, /* asielstatushouders, k11 = 1 */
-	SWI_DOELGROEP_GEZIN = 2, /* gezins- en overige migranten, k11 = 2 */
+	SWI_DOELGROEP_ASIEL = SWI_TYPE_MIGRANT_ASIELMIGRANT,  /* asielstatushouders */
+	SWI_DOELGROEP_GEZIN = SWI_TYPE_MIGRANT_GEZINSMIGRANT, /* gezins- en overige migranten */
 };
 
 struct swi_code {
@@ -67,6 +67,14 @@ extern const struct swi_kenmerk_def swi_kenmerken[SWI_KENMERK_LAST + 1];
 /* NULL for an unknown kenmerk number. */
 const struct swi_kenmerk_def *swi_kenmerk_def(int k);
 enum swi_storage swi_storage_of(const struct swi_kenmerk_def *def);
+
+/* The meaning of a numeric code of kenmerk k ("Onderwijsroute"); NULL when
+ * the code is not in the list. */
+const char *swi_code_meaning(int k, uint32_t code);
+/* For messages: "2 (Onderwijsroute)", "niet gevuld" for 0, the bare number
+ * for a code not in the list. Returns out. */
+#define SWI_CODE_TEXT_MAX 96
+const char *swi_code_text(int k, uint32_t code, char out[SWI_CODE_TEXT_MAX]);
 
 /* First and last kenmerk of each category, in schema order. */
 void swi_category_range(swi_category c, int *first, int *last);

@@ -343,6 +343,7 @@ static void check_pips(struct ctx *c, const struct swi_person *p, struct person_
 	int64_t index = 0;
 	uint32_t route_begin = 0;
 	bool begin_differs = false;
+	char text[SWI_CODE_TEXT_MAX];
 	for (const struct swi_record *r = p->first; r; r = r->next) {
 		if (r->kind != SWI_CATEGORY_PIP)
 			continue;
@@ -350,8 +351,8 @@ static void check_pips(struct ctx *c, const struct swi_person *p, struct person_
 		uint32_t route = r->u.pip.route, datum = r->u.pip.datum;
 		c->record_line = r->line;
 		f->has_pip = true;
-		f->b1_or_z |= route == 1 || route == 3;
-		f->z_done |= route == 3 && r->u.pip.einddatum;
+		f->b1_or_z |= route == SWI_LEERROUTE_ROUTE_B1_ROUTE || route == SWI_LEERROUTE_ROUTE_Z_ROUTE;
+		f->z_done |= route == SWI_LEERROUTE_ROUTE_Z_ROUTE && r->u.pip.einddatum;
 		if (datum && (!f->first_pip || datum < f->first_pip))
 			f->first_pip = datum;
 		if (datum > f->latest_pip)
@@ -362,32 +363,33 @@ static void check_pips(struct ctx *c, const struct swi_person *p, struct person_
 			add(c, SWI_RULE_PIP_NO_ROUTE, SWI_CATEGORY_PIP, i, 31,
 			    "PIP %lld: Leerroute - route (kenmerk 31) ontbreekt; alleen juist bij "
 			    "ontheffing of vrijstelling (anders de B1-route)", (long long)i + 1);
-		if (r->u.pip.niveau && route != 1)
+		if (r->u.pip.niveau && route != SWI_LEERROUTE_ROUTE_B1_ROUTE)
 			add(c, SWI_RULE_K32_WITHOUT_B1, SWI_CATEGORY_PIP, i, 32,
 			    "PIP %lld: Leerroute - niveau (kenmerk 32) %u is gevuld maar de route is %s",
-			    (long long)i + 1, r->u.pip.niveau, route ? (route == 2 ? "2 (Onderwijsroute)"
-							       : "3 (Z-route)") : "niet gevuld");
-		if (route == 1 && !r->u.pip.niveau)
+			    (long long)i + 1, r->u.pip.niveau,
+			    swi_code_text(SWI_K_LEERROUTE_ROUTE, route, text));
+		if (route == SWI_LEERROUTE_ROUTE_B1_ROUTE && !r->u.pip.niveau)
 			add(c, SWI_RULE_K32_MISSING, SWI_CATEGORY_PIP, i, 32,
 			    "PIP %lld: Leerroute - niveau (kenmerk 32) ontbreekt bij de B1-route",
 			    (long long)i + 1);
-		if (r->u.pip.einddatum && route != 3)
+		if (r->u.pip.einddatum && route != SWI_LEERROUTE_ROUTE_Z_ROUTE)
 			add(c, SWI_RULE_K34_WITHOUT_Z, SWI_CATEGORY_PIP, i, 34,
 			    "PIP %lld: Leerroute - einddatum (kenmerk 34) %08u is alleen voor de Z-route; "
 			    "de route is %s", (long long)i + 1, r->u.pip.einddatum,
-			    route == 1 ? "1 (B1-route)" : route == 2 ? "2 (Onderwijsroute)" : "niet gevuld");
+			    swi_code_text(SWI_K_LEERROUTE_ROUTE, route, text));
 		/* 2.3: "dient niet gevuld te worden indien de inburgeraar ... is verhuisd":
 		 * an eindgesprek after the move cannot be this gemeente's. One on or
 		 * before it (completed, then moved) is what k23-k27 rest on and 3.3.1
 		 * repeats every quarter: a warning only, so such a person can be
 		 * delivered. Without a move date, SWI-038 already says what is wrong. */
-		if (r->u.pip.einddatum && p->einde_reden == 1 && p->einde_datum &&
+		if (r->u.pip.einddatum && p->einde_reden == SWI_EINDE_BEGELEIDING_REDEN_VERHUIZING &&
+		    p->einde_datum &&
 		    r->u.pip.einddatum > p->einde_datum)
 			add(c, SWI_RULE_K34_AFTER_MOVE, SWI_CATEGORY_PIP, i, 34,
 			    "PIP %lld: Leerroute - einddatum (kenmerk 34) %08u ligt na de verhuizing "
 			    "(kenmerk 28 = 1, datum kenmerk 29 %08u)", (long long)i + 1,
 			    r->u.pip.einddatum, p->einde_datum);
-		else if (r->u.pip.einddatum && p->einde_reden == 1)
+		else if (r->u.pip.einddatum && p->einde_reden == SWI_EINDE_BEGELEIDING_REDEN_VERHUIZING)
 			add(c, SWI_RULE_K34_BEFORE_MOVE, SWI_CATEGORY_PIP, i, 34,
 			    "PIP %lld: Leerroute - einddatum (kenmerk 34) %08u is gevuld voor een "
 			    "persoon die verhuisd is (kenmerk 28 = 1); alleen juist als de Z-route "
@@ -397,7 +399,7 @@ static void check_pips(struct ctx *c, const struct swi_person *p, struct person_
 			add(c, SWI_RULE_ROUTE_ORDER, SWI_CATEGORY_PIP, i, 34,
 			    "PIP %lld: Leerroute - einddatum (kenmerk 34) %08u ligt voor de begindatum "
 			    "(kenmerk 33) %08u", (long long)i + 1, r->u.pip.einddatum, r->u.pip.begindatum);
-		if (r->u.pip.einddatum && !r->u.pip.begindatum && p->type_migrant == 1)
+		if (r->u.pip.einddatum && !r->u.pip.begindatum && p->type_migrant == SWI_TYPE_MIGRANT_ASIELMIGRANT)
 			add(c, SWI_RULE_ROUTE_END_ONLY, SWI_CATEGORY_PIP, i, 34,
 			    "PIP %lld: Leerroute - einddatum (kenmerk 34) %08u zonder begindatum "
 			    "(kenmerk 33)", (long long)i + 1, r->u.pip.einddatum);
@@ -472,7 +474,7 @@ static void check_fines(struct ctx *c, const struct swi_person *p, const struct 
 			    "juist als correctie van een eerder geleverde boete", (long long)i + 1, datum);
 		/* 2.5, k37: reden 2 is a fine during the traject, which the PIP
 		 * starts; 3.3.1 delivers the latest PIP every quarter. */
-		if (r->u.boete.reden == 2 && !f->has_pip)
+		if (r->u.boete.reden == SWI_BOETE_REDEN_ARTIKEL_23 && !f->has_pip)
 			add(c, SWI_RULE_FINE_NO_PIP, SWI_CATEGORY_BOETE, i, 37,
 			    "Boete %lld: reden (kenmerk 37) 2 (tijdens het inburgeringstraject) voor een "
 			    "persoon zonder PIP in de levering", (long long)i + 1);
@@ -506,6 +508,7 @@ static void check_person(struct ctx *c, const struct swi_person *p)
 {
 	struct person_facts f = {0};
 	uint32_t birth = p->geboortedatum, type = p->type_migrant;
+	char text[SWI_CODE_TEXT_MAX];
 
 	check_record(c, SWI_CATEGORY_PERSOON, p, -1, birth, type);
 	int64_t index[SWI_CATEGORY_BOETE + 1] = {0};
@@ -530,32 +533,36 @@ static void check_person(struct ctx *c, const struct swi_person *p)
 	c->record_line = 0; /* duplicates below point at the person's line */
 
 	/* k18/k19: analfabetisme only if an alfabetiseringscursus is needed. */
-	if (p->analfabetisme && p->alfabetiseringscursus != 2)
+	if (p->analfabetisme && p->alfabetiseringscursus != SWI_NEE_JA_JA)
 		add(c, SWI_RULE_K19_WITHOUT_K18, SWI_CATEGORY_PERSOON, -1, 19,
 		    "Analfabetisme (kenmerk 19) %u is gevuld maar Alfabetiseringscursus (kenmerk 18) "
-		    "is %s", p->analfabetisme, p->alfabetiseringscursus ? "1 (Nee)" : "niet gevuld");
-	if (p->alfabetiseringscursus == 2 && !p->analfabetisme)
+		    "is %s", p->analfabetisme,
+		    swi_code_text(SWI_K_ALFABETISERINGSCURSUS, p->alfabetiseringscursus, text));
+	if (p->alfabetiseringscursus == SWI_NEE_JA_JA && !p->analfabetisme)
 		add(c, SWI_RULE_K19_MISSING, SWI_CATEGORY_PERSOON, -1, 19,
 		    "Analfabetisme (kenmerk 19) ontbreekt terwijl Alfabetiseringscursus (kenmerk 18) "
-		    "2 (Ja) is");
+		    "%s is", swi_code_text(SWI_K_ALFABETISERINGSCURSUS, SWI_NEE_JA_JA, text));
 
 	/* k23-k27: only after a completed Z-route, k24-k27 only if k23 = 2. */
 	if (p->z_inschatting && !f.z_done)
 		add(c, SWI_RULE_K23_WITHOUT_Z, SWI_CATEGORY_PERSOON, -1, 23,
 		    "Z-route - inschatting taalniveau (kenmerk 23) %u is gevuld zonder afgeronde "
-		    "Z-route (geen PIP met route 3 en einddatum)", p->z_inschatting);
+		    "Z-route (geen PIP met route %d en einddatum)", p->z_inschatting,
+		    SWI_LEERROUTE_ROUTE_Z_ROUTE);
 	if (f.z_done && !p->z_inschatting)
 		add(c, SWI_RULE_K23_MISSING, SWI_CATEGORY_PERSOON, -1, 23,
 		    "Z-route - inschatting taalniveau (kenmerk 23) ontbreekt na een afgeronde Z-route");
 	for (int k = SWI_K_ZROUTE_LEZEN; k <= SWI_K_ZROUTE_LUISTEREN; k++) {
-		if (has(p, k) && p->z_inschatting != 2)
+		if (has(p, k) && p->z_inschatting != SWI_NEE_JA_JA)
 			add(c, SWI_RULE_K24_WITHOUT_K23, SWI_CATEGORY_PERSOON, -1, k,
 			    "%s (kenmerk %d) %u is gevuld maar de inschatting taalniveau (kenmerk 23) "
-			    "is %s", label(k), k, get(p, k), p->z_inschatting ? "1 (Nee)" : "niet gevuld");
-		if (!has(p, k) && p->z_inschatting == 2)
+			    "is %s", label(k), k, get(p, k),
+			    swi_code_text(SWI_K_ZROUTE_INSCHATTING_TAALNIVEAU, p->z_inschatting, text));
+		if (!has(p, k) && p->z_inschatting == SWI_NEE_JA_JA)
 			add(c, SWI_RULE_K24_MISSING, SWI_CATEGORY_PERSOON, -1, k,
 			    "%s (kenmerk %d) ontbreekt terwijl de inschatting taalniveau (kenmerk 23) "
-			    "2 (Ja) is", label(k), k);
+			    "%s is", label(k), k,
+			    swi_code_text(SWI_K_ZROUTE_INSCHATTING_TAALNIVEAU, SWI_NEE_JA_JA, text));
 	}
 
 	/* k28/k29: the date is mandatory with the reason. */

@@ -4,6 +4,7 @@
  * code list's type name become
  *
  *   include/swi/codes.h                      C constants (SWI_<LIST>_<NAME>)
+ *   lib/code-lists.h                         the lists' sizes, for lib/ (private)
  *   bindings/java/src/main/java/nl/swi/X.java Java's Kenmerk and code-list enums
  *   bindings/python/swi/_codes.py            Python's enums and typed kenmerken
  *
@@ -152,6 +153,21 @@ static void gen_c(FILE *f)
 		fprintf(f, "} swi_%s;\n\n", low);
 	}
 	fprintf(f, "#endif /* SWI_CODES_H */\n");
+}
+
+/* The sizes of the code lists, for lib/'s fixed arrays (mirror.c). */
+static void gen_lib(FILE *f)
+{
+	fprintf(f, "/*\n * libswi - code-lists.h (private): the number of codes of each code\n"
+		   " * list of lib/kenmerken.c, for arrays sized at compile time.\n"
+		   " * " GENERATED "\n */\n"
+		   "#ifndef SWI_CODE_LISTS_H\n#define SWI_CODE_LISTS_H\n\n");
+	for (int i = 0; i < n_lists; i++) {
+		char up[128];
+		upper_snake(lists[i]->code_list, up, sizeof up);
+		fprintf(f, "#define SWI_N_%s %d\n", up, lists[i]->n_codes);
+	}
+	fprintf(f, "\n#endif /* SWI_CODE_LISTS_H */\n");
 }
 
 /* ---- Java ---------------------------------------------------------------- */
@@ -574,6 +590,7 @@ int main(int argc, char **argv)
 	const char *root = argv[argc - 1];
 	collect();
 	add("include/swi/", "codes.h", gen_c, NULL, NULL);
+	add("lib/", "code-lists.h", gen_lib, NULL, NULL);
 	add(JAVA_DIR, "Kenmerk.java", gen_java_kenmerk, NULL, NULL);
 	for (int i = 0; i < n_lists; i++) {
 		char base[64];
