@@ -12,13 +12,3 @@ def snake_case(element: str) -> str:
     ``PVTOndertekeningsdatum`` -> ``pvt_ondertekeningsdatum``."""
     return _BOUNDARY.sub("_", element).lower()
 
-
-def constant_name(meaning: str, code: str) -> str:
-    """An enum member name from a code's Dutch meaning:
-    ``Gezinsmigrant/overige migrant`` -> ``GEZINSMIGRANT_OVERIGE_MIGRANT``."""
-    name = re.sub(r"[^0-9A-Za-z]+", "_", meaning).strip("_").upper()
-    if not name:
-        name = "CODE_" + code
-    if name[0].isdigit():
-        name = "_" + name
-    return name

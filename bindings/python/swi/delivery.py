@@ -11,315 +11,45 @@ Lifetime rules of the binding
    through any object makes every way to reach it raise :class:`StaleHandle`.
 
 Kenmerken are properties named after their XML element in snake_case,
-generated from the C table at import time (see kenmerken.py): dates are
-:class:`datetime.date`, code lists IntEnums (Geslacht, TypeMigrant, ...),
-numbers int, texts str, and None means "not set" (assigning None unsets).
+installed from the C table at import time (_values.py) and typed by the
+generated base classes of _codes.py: dates are :class:`datetime.date`, code
+lists enums (Geslacht, TypeMigrant, ...), numbers int, texts str, and None
+means "not set" (assigning None unsets). Adding and updating go through the
+one fast path of _fastpath.py; add_persons() batches through _batch.py.
 """
 
 from __future__ import annotations
 
 import os
-import struct
-from array import array
-from itertools import islice
 import weakref
-from ctypes import byref, c_int32, c_size_t, c_void_p, create_string_buffer
-from datetime import date
+from ctypes import byref, c_size_t, c_void_p, create_string_buffer
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, Union, cast
+from typing import Any, Callable, Iterable, Iterator, Sequence, cast
 
 from . import _clib
+from ._batch import BATCH_ROWS, batch_arrays
 from ._clib import check, lib, raise_error
+from ._codes import (BoeteKenmerken, GesprekKenmerken, LeveringKenmerken, PersoonKenmerken,
+                     PipKenmerken)
+from ._fastpath import PERSOON, RECORD_KINDS, add_person, add_record, update_atomic
+from ._values import DELIVERY, PERSON, RECORD, get_value, DateLike, PathLike, fs, install_properties, yyyymmdd
 from .errors import ReadError, StaleHandle, WriteError
-from .kenmerken import KENMERKEN, Category, Kenmerk, ValueType
+from .kenmerken import KENMERKEN, Category
 from .report import Diagnostic, Mirror, buffer_bytes, take_report
 
 if TYPE_CHECKING:
     from ._diff import Diff
 
 __all__ = ["Delivery", "Person", "Record", "Pip", "Gesprek", "Boete", "read", "read_bytes",
-           "schema_xsd"]
+           "schema_xsd", "BATCH_ROWS"]
 
-PathLike = Union[str, "os.PathLike[str]", bytes]
-DateLike = Union[date, int, str]
-
-_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
-_TEXT_ONLY = (ValueType.TEXT, ValueType.TEXT_CODE, ValueType.BSN)
-
-#: Packing of kenmerk numbers and values for the bulk setters (const int32_t
-#: arrays), and the counts as c_size_t, for every possible length: built once.
-_STRUCT = [struct.Struct(f"={n}i") for n in range(len(KENMERKEN) + 1)]
-_SIZE = [c_size_t(n) for n in range(len(KENMERKEN) + 1)]
-
-# The hot functions, bound without argtypes (see _clib.UNCHECKED).
-_u_add_person = lib.unchecked.delivery_add_person
-_u_add_person_ints = lib.unchecked.delivery_add_person_ints
-_u_add_record_ints = lib.unchecked.person_add_record_ints
-_u_add_record = lib.unchecked.person_add_record
-_u_person_set_ints = lib.unchecked.person_set_ints
-_u_record_set_ints = lib.unchecked.record_set_ints
 _ref = weakref.ref
-
-
-def _yyyymmdd(value: DateLike) -> int:
-    if isinstance(value, date):
-        return value.year * 10000 + value.month * 100 + value.day
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
-    # Not the value itself: it could be a BSN (doc/masking.md).
-    raise TypeError(f"expected a datetime.date, an int yyyymmdd or a str of digits, not this "
-                    f"{type(value).__name__}")
-
-
-def _fs(path: PathLike | None) -> bytes | None:
-    return None if path is None else os.fsencode(path)
-
-
-# ---- access families: the same code serves the delivery, persons and records
-
-
-class _Family:
-    """The C accessors of one kind of handle."""
-
-    __slots__ = ("get_int", "get_text", "set_int", "set_text", "unset", "has")
-    get_int: Any
-    get_text: Any
-    set_int: Any
-    set_text: Any
-    unset: Any
-    has: Any
-
-    def __init__(self, prefix: str) -> None:
-        for op in self.__slots__:
-            setattr(self, op, getattr(lib, f"{prefix}_{op}"))
-
-
-_DELIVERY = _Family("delivery")
-_PERSON = _Family("person")
-_RECORD = _Family("record")
-
-
-def _get_value(fam: _Family, h: c_void_p, dh: c_void_p, k: Kenmerk) -> Any:
-    kn = k.number
-    t = k.type
-    if t in (ValueType.TEXT, ValueType.TEXT_CODE, ValueType.BSN, ValueType.CODE4):
-        buf = create_string_buffer(_clib.VALUE_MAX)
-        rc = fam.get_text(h, kn, buf, _clib.VALUE_MAX)
-        if rc == _clib.ENOTSET:
-            return None
-        check(rc, dh, kenmerk=kn)
-        text = buf.value.decode("utf-8")
-        if k.enum is not None:
-            return k.enum._value2member_map_.get(text, text)
-        return text
-    out = c_int32()
-    rc = fam.get_int(h, kn, byref(out))
-    if rc == _clib.ENOTSET:
-        return None
-    check(rc, dh, kenmerk=kn)
-    v = out.value
-    if t == ValueType.DATE:
-        return date(v // 10000, v // 100 % 100, v % 100)
-    if k.enum is not None:
-        return k.enum._value2member_map_.get(v, v)
-    return v
-
-
-def _set_value(fam: _Family, h: c_void_p, dh: c_void_p, k: Kenmerk, value: Any) -> None:
-    kn = k.number
-    if value is None:
-        rc = fam.unset(h, kn)
-    elif isinstance(value, bool):
-        raise TypeError(f"{k.name}: a bool is no kenmerk value; use the code (e.g. 1 or 2)")
-    elif isinstance(value, int):
-        if k.type in (ValueType.TEXT, ValueType.TEXT_CODE):
-            raise TypeError(f"{k.name} is a text kenmerk; give a str")
-        if _INT32_MIN <= value <= _INT32_MAX:
-            rc = fam.set_int(h, kn, value)
-        else:  # let libswi refuse it with its own message
-            rc = fam.set_text(h, kn, str(value).encode())
-    elif isinstance(value, date):
-        if k.type != ValueType.DATE:
-            raise TypeError(f"{k.name} is not a date kenmerk")
-        rc = fam.set_int(h, kn, value.year * 10000 + value.month * 100 + value.day)
-    elif isinstance(value, str):
-        if "\0" in value:
-            raise_error(_clib.ECHARSET, message=f"{k.label} (kenmerk {kn}): waarde bevat een "
-                        "NUL-teken", kenmerk=kn)
-        rc = fam.set_text(h, kn, value.encode("utf-8"))
-    else:
-        raise TypeError(f"{k.name}: cannot set a {type(value).__name__}")
-    if rc:
-        check(rc, dh, kenmerk=kn)
-
-
-def _make_property(k: Kenmerk, fam: _Family) -> property:
-    def fget(self: Any) -> Any:
-        h, dh = self._hh()
-        return _get_value(fam, h, dh, k)
-
-    def fset(self: Any, value: Any) -> None:
-        h, dh = self._hh()
-        _set_value(fam, h, dh, k, value)
-
-    def fdel(self: Any) -> None:
-        h, dh = self._hh()
-        _set_value(fam, h, dh, k, None)
-
-    kind = {ValueType.DATE: "datetime.date", ValueType.CODE: k.enum.__name__ if k.enum else "int",
-            ValueType.TEXT_CODE: "str", ValueType.TEXT: "str", ValueType.BSN: "str",
-            ValueType.CODE4: "str (4 digits)", ValueType.YEAR: "int",
-            ValueType.NUMBER: "int"}[k.type]
-    doc = f"Kenmerk {k.number}: {k.label} (<{k.element}>), {kind} or None."
-    return property(fget, fset, fdel, doc)
-
-
-def _install_properties(cls: type, category: Category, fam: _Family) -> None:
-    for k in KENMERKEN:
-        if k.category == category:
-            if k.name in cls.__dict__:
-                raise RuntimeError(f"kenmerk {k.name} clashes with {cls.__name__}.{k.name}")
-            setattr(cls, k.name, _make_property(k, fam))
-
-
-# ---- the bulk path: one ctypes call for every int-like kenmerk ------------
-
-_MODE_INT, _MODE_DATE, _MODE_OTHER = 0, 1, 2
-
-
-def _spec(category: Category) -> dict[str, tuple[int, int, Kenmerk]]:
-    spec = {}
-    for k in KENMERKEN:
-        if k.category == category:
-            mode = _MODE_DATE if k.type == ValueType.DATE else \
-                _MODE_OTHER if k.type in _TEXT_ONLY else _MODE_INT
-            spec[k.name] = (k.number, mode, k)
-    return spec
-
-
-_SPECS = {int(c): _spec(c) for c in Category}
-
-
-# A plan per tuple of keyword names: their modes, and the packed kenmerk
-# numbers when every one of them can go through the bulk setter.
-_Plan = tuple[tuple[int, ...], "bytes | None", struct.Struct, c_size_t]
-_PLANS: dict[int, dict[tuple[str, ...], _Plan]] = {int(c): {} for c in Category}
-
-
-def _make_plan(category: int, keys: tuple[str, ...], owner: str) -> _Plan:
-    spec = _SPECS[category]
-    modes, numbers = [], []
-    for name in keys:
-        e = spec.get(name)
-        if e is None:
-            raise TypeError(f"{owner} has no kenmerk {name!r}")
-        numbers.append(e[0])
-        modes.append(e[1])
-    n = len(keys)
-    packed = _STRUCT[n].pack(*numbers) if _MODE_OTHER not in modes else None
-    plan = (tuple(modes), packed, _STRUCT[n], _SIZE[n])
-    cache = _PLANS[category]
-    if len(cache) >= 4096:
-        cache.clear()
-    cache[keys] = plan
-    return plan
-
-
-def _fast_values(kw: dict[str, Any], plan: _Plan) -> bytes | None:
-    """The packed values of `kw` when they are all plain ints and dates that
-    the plan can send in one bulk call, else None (then _apply decides)."""
-    modes, packed, st, _ = plan
-    if packed is None:
-        return None
-    vs = []
-    for v, m in zip(kw.values(), modes):
-        t = type(v)
-        if t is int:
-            vs.append(v)
-        elif t is date and m:
-            vs.append(v.year * 10000 + v.month * 100 + v.day)
-        else:
-            return None
-    try:
-        return st.pack(*vs)
-    except struct.error:
-        return None
-
-
-def _apply(h: c_void_p, dh: c_void_p, category: int, kw: dict[str, Any], owner: str) -> None:
-    """Sets the kenmerken `kw` on handle `h`: codes, numbers and dates in one
-    bulk call (all or nothing), anything else (texts, None, enums of another
-    type) one by one afterwards; callers that need atomicity undo on failure.
-    `category` is a plain int (an IntEnum hashes slowly)."""
-    keys = tuple(kw)
-    plan = _PLANS[category].get(keys) or _make_plan(category, keys, owner)
-    set_ints = _u_person_set_ints if category == 2 else _u_record_set_ints
-    values = _fast_values(kw, plan)
-    if values is not None:  # the common case: plain ints and dates only
-        _, packed, _, size = plan
-        assert packed is not None  # _fast_values checked it
-        rc = set_ints(h, size, packed, values)
-        if rc:
-            check(rc, dh, kenmerk=lib.delivery_last_kenmerk(dh))
-        return
-    spec = _SPECS[category]
-    ks: list[int] = []
-    vs = []
-    rest = []
-    for name, v in kw.items():
-        kn, mode, k = spec[name]
-        t = type(v)
-        if mode != _MODE_OTHER:
-            if t is int or (t is not bool and isinstance(v, int)):
-                if _INT32_MIN <= v <= _INT32_MAX:
-                    ks.append(kn)
-                    vs.append(int(v))
-                    continue
-            elif mode == _MODE_DATE and (t is date or isinstance(v, date)):
-                ks.append(kn)
-                vs.append(v.year * 10000 + v.month * 100 + v.day)
-                continue
-        rest.append(k)
-    n = len(ks)
-    if n:
-        rc = set_ints(h, _SIZE[n], _STRUCT[n].pack(*ks), _STRUCT[n].pack(*vs))
-        if rc:
-            check(rc, dh, kenmerk=lib.delivery_last_kenmerk(dh))
-    if rest:
-        fam = _PERSON if category == Category.PERSOON else _RECORD
-        for k in rest:
-            _set_value(fam, h, dh, k, kw[k.name])
-
-
-def _update_atomic(obj: Any, category: int, kw: dict[str, Any]) -> None:
-    """Sets `kw` on a person or record; on a refusal every value is restored."""
-    category = int(category)
-    h, dh = obj._hh()
-    fam = _PERSON if category == Category.PERSOON else _RECORD
-    spec = _SPECS[category]
-    before = {}
-    for name in kw:
-        if name not in spec:
-            raise TypeError(f"{type(obj).__name__} has no kenmerk {name!r}")
-        k = spec[name][2]
-        before[k] = _get_value(fam, h, dh, k)
-    try:
-        _apply(h, dh, category, kw, type(obj).__name__)
-    except BaseException:
-        for k, v in before.items():
-            try:
-                _set_value(fam, h, dh, k, v)
-            except Exception:  # pragma: no cover - restoring a value it held
-                pass
-        raise
-
 
 # ---- the delivery -------------------------------------------------------
 
 
-class Delivery:
+class Delivery(LeveringKenmerken):
     """One SWI delivery (one berichtgever, gemeente and quarter).
 
     ``Delivery(year=2026, quarter=1, software="and", version="4.2",
@@ -331,9 +61,8 @@ class Delivery:
 
     __slots__ = ("_h", "_persons", "_records", "_purge_p", "_purge_r", "_keep", "__weakref__")
 
-    if TYPE_CHECKING:  # kenmerken are properties generated at import time
-        def __getattr__(self, name: str) -> Any: ...
-        def __setattr__(self, name: str, value: Any) -> None: ...
+    # The kenmerken are properties installed from the C table at import;
+    # their types come from the generated base class (swi/_codes.py).
 
     _h: c_void_p | None
 
@@ -494,19 +223,7 @@ class Delivery:
         elif "\0" in bsn:
             raise_error(_clib.EFORMAT, message="Burgerservicenummer (kenmerk 8): waarde bevat "
                         "een NUL-teken", kenmerk=8)
-        out = c_void_p()
-        # Plain ints and dates: the person and its kenmerken in one call, all or
-        # nothing in C; anything else (or a refusal) takes the general path,
-        # which raises the precise error.
-        plan = _PLANS[2].get(tuple(kenmerken)) if kenmerken else None
-        values = _fast_values(kenmerken, plan) if plan is not None else None
-        if values is not None and not _u_add_person_ints(
-                byref(out), h, bsn.encode(), plan[3], plan[1], values):
-            kenmerken = {}
-        else:
-            rc = _u_add_person(byref(out), h, bsn.encode())
-            if rc:
-                check(rc, h, kenmerk=8)
+        out = add_person(h, bsn.encode(), kenmerken)
         p = _new_person(Person)
         p._d = self
         p._h = out
@@ -515,13 +232,6 @@ class Delivery:
         reg[ph] = _ref(p)
         if len(reg) > self._purge_p:
             self._register_person(p, ph)
-        if kenmerken:
-            try:
-                _apply(out, h, 2, kenmerken, "Person")
-            except BaseException:
-                lib.person_remove(out)
-                self._drop_person(ph)
-                raise
         return p
 
     def add_persons(self, rows: Iterable[Sequence[Any]]) -> int:
@@ -548,7 +258,7 @@ class Delivery:
         added = 0
         while added < len(rows):
             rest = rows[added:] if added else rows
-            batch = _batch_arrays(rest)
+            batch = batch_arrays(rest)
             if batch is None:  # a value that needs the per-row checks
                 return added + self._add_rows(rest, base + added)
             entries, n_entries, ks, vs, n_pairs = batch
@@ -558,7 +268,7 @@ class Delivery:
                 return added + len(rest)
             # The rows before the refused one are in. The refused row goes
             # through the per-row path, which raises the precise error.
-            i = entries[0:2 * done.value:2].count(_BATCH_PERSON)
+            i = entries[0:2 * done.value:2].count(PERSOON)
             if i >= len(rest) or rc == _clib.ENOMEM:
                 check(rc, dh)
             added += i
@@ -568,9 +278,6 @@ class Delivery:
     def _add_rows(self, rows: Iterable[Sequence[Any]], base: int) -> int:
         """add_persons() one row at a time; the notes count from `base`."""
         dh = self._live()
-        add_person, add_record = _u_add_person, _u_add_record
-        plans = _PLANS
-        fast = _fast_values
         added = base
         for row in rows:
             out: c_void_p | None = None
@@ -581,43 +288,11 @@ class Delivery:
                 elif "\0" in bsn:
                     raise_error(_clib.EFORMAT, message="Burgerservicenummer (kenmerk 8): "
                                 "waarde bevat een NUL-teken", kenmerk=8)
-                ph = c_void_p()
-                # One call for the person and its kenmerken when they are plain
-                # ints and dates; all or nothing in C, so on a refusal the slow
-                # path below runs and raises the precise error.
-                plan = plans[2].get(tuple(kw)) if kw else None
-                values = fast(kw, plan) if plan is not None else None
-                if values is not None and not _u_add_person_ints(
-                        byref(ph), dh, bsn.encode(), plan[3], plan[1], values):
-                    out = ph
-                    kw = None
-                else:
-                    rc = add_person(byref(ph), dh, bsn.encode())
-                    if rc:
-                        check(rc, dh, kenmerk=8)
-                    out = ph
-                if kw:
-                    # _apply, inlined for plain ints and dates
-                    plan = plans[2].get(tuple(kw))
-                    if plan is None or (values := fast(kw, plan)) is None or \
-                            _u_person_set_ints(ph, plan[3], plan[1], values):
-                        _apply(ph, dh, 2, kw, "Person")
-                for kind, records in zip(_RECORD_KINDS, row[2:]):
+                out = add_person(dh, bsn.encode(), kw)
+                for kind, records in zip(RECORD_KINDS, row[2:]):
+                    owner = _RECORD_CLASSES[kind].__name__
                     for rkw in records:
-                        r = c_void_p()
-                        rplan = plans[kind].get(tuple(rkw)) if rkw else None
-                        rvalues = fast(rkw, rplan) if rplan is not None else None
-                        if rvalues is not None and not _u_add_record_ints(
-                                byref(r), ph, kind, rplan[3], rplan[1], rvalues):
-                            continue
-                        rc = add_record(byref(r), ph, kind)
-                        if rc:
-                            check(rc, dh)
-                        if rkw:
-                            plan = plans[kind].get(tuple(rkw))
-                            if plan is None or (values := fast(rkw, plan)) is None or \
-                                    _u_record_set_ints(r, plan[3], plan[1], values):
-                                _apply(r, dh, kind, rkw, _RECORD_CLASSES[kind].__name__)
+                        add_record(out, dh, kind, rkw, owner)
                 added += 1
             except BaseException as e:
                 if out is not None:
@@ -703,7 +378,7 @@ class Delivery:
         """'Today' for the rules about future dates (also used by the writers'
         own validation); 0 means the system clock's date."""
         h = self._live()
-        check(lib.delivery_set_reference_date(h, _yyyymmdd(value)), h)
+        check(lib.delivery_set_reference_date(h, yyyymmdd(value)), h)
 
     # -- validation, comparison, mirror
 
@@ -716,7 +391,7 @@ class Delivery:
         if reference_date is not None:
             self.set_reference_date(reference_date)
         out = c_void_p()
-        check(lib.delivery_validate(byref(out), h, _fs(file_name),
+        check(lib.delivery_validate(byref(out), h, fs(file_name),
                                     _clib.VALIDATE_SHOW_BSN if show_bsn else 0), h)
         return take_report(out.value)
 
@@ -801,15 +476,14 @@ def _bsn_text(bsn: object) -> str:
 # ---- persons ------------------------------------------------------------
 
 
-class Person:
+class Person(PersoonKenmerken):
     """A person of a delivery (obtained from add_person, find_person or
     iteration; never constructed directly)."""
 
     __slots__ = ("_d", "_h", "__weakref__")
 
-    if TYPE_CHECKING:  # kenmerken are properties generated at import time
-        def __getattr__(self, name: str) -> Any: ...
-        def __setattr__(self, name: str, value: Any) -> None: ...
+    # The kenmerken are properties installed from the C table at import;
+    # their types come from the generated base class (swi/_codes.py).
 
     _d: Delivery
     _h: c_void_p | None
@@ -846,14 +520,14 @@ class Person:
 
     def update(self, **kenmerken: Any) -> None:
         """Sets several kenmerken (None unsets); all or nothing."""
-        _update_atomic(self, Category.PERSOON, kenmerken)
+        update_atomic(self, Category.PERSOON, kenmerken)
 
     def remove(self) -> None:
         """Removes the person and its records from the delivery. This object
         and those of its records are unusable afterwards."""
         h, dh = self._hh()
         d = self._d
-        for kind in _RECORD_KINDS:
+        for kind in RECORD_KINDS:
             rh = lib.person_first_record(h, kind)
             while rh:
                 d._drop_record(rh)
@@ -878,17 +552,8 @@ class Person:
         dh = self._d._h
         if h is None or dh is None:
             h, dh = self._hh()  # raises StaleHandle
-        out = c_void_p()
-        plan = _PLANS[kind].get(tuple(kenmerken)) if kenmerken else None
-        values = _fast_values(kenmerken, plan) if plan is not None else None
-        if values is not None and not _u_add_record_ints(
-                byref(out), h, kind, plan[3], plan[1], values):
-            kenmerken = {}  # all set in one call, as add_person does
-        else:
-            rc = _u_add_record(byref(out), h, kind)
-            if rc:
-                check(rc, dh)
         cls = _RECORD_CLASSES[kind]
+        out = add_record(h, dh, kind, kenmerken, cls.__name__)
         w = _new_record(cls)
         d = self._d
         w._d = d
@@ -898,13 +563,6 @@ class Person:
         reg[rh] = _ref(w)
         if len(reg) > d._purge_r:
             d._register_record(w, rh)
-        if kenmerken:
-            try:
-                _apply(out, dh, kind, kenmerken, cls.__name__)
-            except BaseException:
-                lib.record_remove(out)
-                d._drop_record(rh)
-                raise
         return w
 
     def add_pip(self, **kenmerken: Any) -> Pip:
@@ -945,7 +603,7 @@ class Person:
     def as_dict(self) -> dict[str, Any]:
         """The person's kenmerken that are set, by Python name."""
         h, dh = self._hh()
-        return {k.name: v for k in _PERSOON if (v := _get_value(_PERSON, h, dh, k)) is not None}
+        return {k.name: v for k in _PERSOON if (v := get_value(PERSON, h, dh, k)) is not None}
 
     def __repr__(self) -> str:
         if self._h is None or self._d._h is None:
@@ -961,9 +619,8 @@ class Record:
 
     __slots__ = ("_d", "_h", "__weakref__")
 
-    if TYPE_CHECKING:  # kenmerken are properties generated at import time
-        def __getattr__(self, name: str) -> Any: ...
-        def __setattr__(self, name: str, value: Any) -> None: ...
+    # The kenmerken are properties installed from the C table at import;
+    # their types come from the generated base class (swi/_codes.py).
 
     kind: Category
     _d: Delivery
@@ -1009,7 +666,7 @@ class Record:
 
     def update(self, **kenmerken: Any) -> None:
         """Sets several kenmerken (None unsets); all or nothing."""
-        _update_atomic(self, self.kind, kenmerken)
+        update_atomic(self, self.kind, kenmerken)
 
     def remove(self) -> None:
         h, dh = self._hh()
@@ -1019,7 +676,7 @@ class Record:
     def as_dict(self) -> dict[str, Any]:
         h, dh = self._hh()
         return {k.name: v for k in KENMERKEN if k.category == self.kind
-                and (v := _get_value(_RECORD, h, dh, k)) is not None}
+                and (v := get_value(RECORD, h, dh, k)) is not None}
 
     def __repr__(self) -> str:
         if self._h is None or self._d._h is None:
@@ -1027,21 +684,21 @@ class Record:
         return f"<swi.{type(self).__name__} {self.as_dict()}>"
 
 
-class Pip(Record):
+class Pip(Record, PipKenmerken):
     """A persoonlijk inburgeringsplan (PIP) record."""
 
     __slots__ = ()
     kind = Category.PIP
 
 
-class Gesprek(Record):
+class Gesprek(Record, GesprekKenmerken):
     """A voortgangsgesprek record."""
 
     __slots__ = ()
     kind = Category.GESPREK
 
 
-class Boete(Record):
+class Boete(Record, BoeteKenmerken):
     """A boete record."""
 
     __slots__ = ()
@@ -1049,90 +706,17 @@ class Boete(Record):
 
 
 _RECORD_CLASSES: dict[int, type[Record]] = {3: Pip, 4: Gesprek, 5: Boete}
-_RECORD_KINDS = tuple(int(c) for c in _RECORD_CLASSES)
 
 
-# ---- add_persons in batches: one C call for many persons ------------------
-
-#: Rows per swi_delivery_add_batch() call in Delivery.add_persons(): large
-#: enough that the call costs nothing, small enough that the arrays stay in
-#: the cache and a chunk with an odd value is cheap to redo row by row.
-BATCH_ROWS = 4096
-
-_BATCH_PERSON = int(Category.PERSOON)
-_BSN = 8
-#: Keyword name -> kenmerk number, and the BSN's number to itself.
-_NUMBERS: dict[Any, int] = {k.name: k.number for k in KENMERKEN if k.number != _BSN}
-_NUMBERS[_BSN] = _BSN
-#: date -> yyyymmdd, filled as dates are met (a delivery has a few thousand).
-_DATE_INTS: dict[date, int] = {}
-
-
-def _batch_arrays(rows: list[Sequence[Any]]) -> tuple[Any, int, Any, Any, int] | None:
-    """The arrays of swi_delivery_add_batch() for `rows`, or None when a row
-    has anything but plain ints and dates, an unknown keyword or an odd BSN.
-    The per-value work is done by C-level map() and array() over the whole
-    chunk, as a loop in Python per value would cost more than the library."""
-    shape: list[int] = []
-    ks: list[Any] = []
-    vs: list[Any] = []
-    bsns: list[Any] = []
-    shape_add, k_add, v_add = shape.extend, ks.extend, vs.extend
-    k_one, v_one, bsn_one = ks.append, vs.append, bsns.append
-    kinds = _RECORD_KINDS
-    try:
-        for row in rows:
-            bsn = row[0]
-            kw = row[1]
-            shape_add((_BATCH_PERSON, len(kw) + 1))
-            k_one(_BSN)
-            k_add(kw)
-            bsn_one(bsn)
-            v_one(int(bsn))
-            v_add(kw.values())
-            for kind, records in zip(kinds, row[2:]):
-                for r in records:
-                    shape_add((kind, len(r)))
-                    k_add(r)
-                    v_add(r.values())
-        numbers = list(map(_NUMBERS.__getitem__, ks))
-    except (TypeError, ValueError, KeyError, AttributeError, IndexError):
-        return None
-    types = set(map(type, bsns))
-    if types == {str}:
-        digits = "".join(bsns)
-        if not (digits.isascii() and digits.isdigit()) or not set(map(len, bsns)) <= {8, 9}:
-            return None
-    elif types != {int}:  # bool, bytes, a mix: the per-row path decides
-        return None
-    cache = _DATE_INTS
-    values = list(map(cache.get, vs, vs))
-    types = set(map(type, values))
-    if types != {int}:
-        # IntEnums (Geslacht.VROUW) are ints to the library, as in add_person().
-        if not all(t is date or (issubclass(t, int) and t is not bool) for t in types):
-            return None
-        if len(cache) > 100000:
-            cache.clear()
-        for v in set(values):  # the distinct values are far fewer
-            if type(v) is date:
-                cache[v] = _yyyymmdd(v)
-        values = list(map(cache.get, vs, vs))
-    try:
-        arrays = [array("i", a) for a in (shape, numbers, values)]
-    except OverflowError:  # outside int32: the per-row path says which
-        return None
-    entries, k_arr, v_arr = ((c_int32 * len(a)).from_buffer(a) for a in arrays)
-    return entries, len(shape) // 2, k_arr, v_arr, len(numbers)
 _new_person = object.__new__
 _new_record = object.__new__
 _LEVERING = [k for k in KENMERKEN if k.category == Category.LEVERING]
 _PERSOON = [k for k in KENMERKEN if k.category == Category.PERSOON]
 
-_install_properties(Delivery, Category.LEVERING, _DELIVERY)
-_install_properties(Person, Category.PERSOON, _PERSON)
+install_properties(Delivery, Category.LEVERING, DELIVERY)
+install_properties(Person, Category.PERSOON, PERSON)
 for _cls in (Pip, Gesprek, Boete):
-    _install_properties(_cls, _cls.kind, _RECORD)
+    install_properties(_cls, _cls.kind, RECORD)
 
 
 # ---- reading and the schema ------------------------------------------------
@@ -1145,7 +729,7 @@ def read(path: PathLike, xsd: PathLike | None = None,
     `xsd`: an XSD to validate against in the same pass. Raises ReadError
     when the file cannot be opened or read."""
     d, r = c_void_p(), c_void_p()
-    rc = lib.read_file(byref(d), byref(r), os.fsencode(path), _fs(xsd),
+    rc = lib.read_file(byref(d), byref(r), os.fsencode(path), fs(xsd),
                        _clib.READ_SHOW_BSN if show_bsn else 0)
     if rc:
         raise_error(rc, message=f"{_clib.strerror(rc)}: {os.fsdecode(path)}", io=ReadError)
@@ -1158,7 +742,7 @@ def read_bytes(data: bytes, xsd: PathLike | None = None,
     """As read(), from the bytes of a file."""
     d, r = c_void_p(), c_void_p()
     buf = bytes(data)
-    rc = lib.read_buffer(byref(d), byref(r), buf, len(buf), _fs(xsd),
+    rc = lib.read_buffer(byref(d), byref(r), buf, len(buf), fs(xsd),
                          _clib.READ_SHOW_BSN if show_bsn else 0)
     if rc:
         raise_error(rc, io=ReadError)
