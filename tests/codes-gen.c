@@ -415,7 +415,7 @@ static void gen_python(FILE *f)
 		   "each record kind with their Python types.\n\n" GENERATED "\n"
 		   "The names are those of C (include/swi/codes.h) and Java (nl.swi).\n\"\"\"\n\n"
 		   "from __future__ import annotations\n\n"
-		   "import enum\nfrom datetime import date\n\n"
+		   "import enum\nfrom datetime import date\nfrom typing import TYPE_CHECKING\n\n"
 		   "__all__ = [\n");
 	for (int i = 0; i < n_lists; i++)
 		fprintf(f, "    \"%s\",\n", lists[i]->code_list);
@@ -496,16 +496,23 @@ static void gen_python(FILE *f)
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
 		fprintf(f, "\n\nclass %s:\n"
 			   "    \"\"\"The kenmerken of a %s record, typed for type checkers; the\n"
-			   "    properties themselves are installed from the C table at import.\"\"\"\n\n"
-			   "    __slots__ = ()\n\n",
+			   "    properties themselves are installed from the C table at import\n"
+			   "    (swi/_values.py). Assigning None unsets a kenmerk.\"\"\"\n\n"
+			   "    __slots__ = ()\n\n"
+			   "    if TYPE_CHECKING:\n",
 			kinds[i].cls, swi_category_element(kinds[i].cat));
 		int first, last;
 		swi_category_range(kinds[i].cat, &first, &last);
 		for (int k = first; k <= last; k++) {
 			char low[128];
 			lower_snake(swi_kenmerken[k].element, low, sizeof low);
-			fprintf(f, "    %s: %s | None\n    \"\"\"Kenmerk %d: %s.\"\"\"\n", low,
-				py_type(&swi_kenmerken[k]), k, swi_kenmerken[k].label);
+			const char *t = py_type(&swi_kenmerken[k]);
+			fprintf(f, "        @property\n"
+				   "        def %s(self) -> %s | None:\n"
+				   "            \"\"\"Kenmerk %d: %s.\"\"\"\n\n"
+				   "        @%s.setter\n"
+				   "        def %s(self, value: %s | None) -> None: ...\n\n",
+				low, t, k, swi_kenmerken[k].label, low, low, t);
 		}
 	}
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date
+from typing import TYPE_CHECKING
 
 __all__ = [
     "Kwartaal",
@@ -311,115 +312,315 @@ OLD_NAMES: dict[str, type[NumericCode] | type[TextCode]] = {
 
 class LeveringKenmerken:
     """The kenmerken of a Levering record, typed for type checkers; the
-    properties themselves are installed from the C table at import."""
+    properties themselves are installed from the C table at import
+    (swi/_values.py). Assigning None unsets a kenmerk."""
 
     __slots__ = ()
 
-    statistiekjaar: int | None
-    """Kenmerk 1: Statistiekjaar."""
-    statistiekkwartaal: Kwartaal | None
-    """Kenmerk 2: Statistiekkwartaal."""
-    statistiekcode: Statistiekcode | None
-    """Kenmerk 3: Statistiekcode."""
-    naam_softwarepakket: str | None
-    """Kenmerk 4: Naam softwarepakket."""
-    versie_softwarepakket: str | None
-    """Kenmerk 5: Release/versienummer softwarepakket."""
-    berichtgevercode: str | None
-    """Kenmerk 6: Berichtgevercode."""
-    gemeentecode: str | None
-    """Kenmerk 7: Gemeentecode."""
+    if TYPE_CHECKING:
+        @property
+        def statistiekjaar(self) -> int | None:
+            """Kenmerk 1: Statistiekjaar."""
+
+        @statistiekjaar.setter
+        def statistiekjaar(self, value: int | None) -> None: ...
+
+        @property
+        def statistiekkwartaal(self) -> Kwartaal | None:
+            """Kenmerk 2: Statistiekkwartaal."""
+
+        @statistiekkwartaal.setter
+        def statistiekkwartaal(self, value: Kwartaal | None) -> None: ...
+
+        @property
+        def statistiekcode(self) -> Statistiekcode | None:
+            """Kenmerk 3: Statistiekcode."""
+
+        @statistiekcode.setter
+        def statistiekcode(self, value: Statistiekcode | None) -> None: ...
+
+        @property
+        def naam_softwarepakket(self) -> str | None:
+            """Kenmerk 4: Naam softwarepakket."""
+
+        @naam_softwarepakket.setter
+        def naam_softwarepakket(self, value: str | None) -> None: ...
+
+        @property
+        def versie_softwarepakket(self) -> str | None:
+            """Kenmerk 5: Release/versienummer softwarepakket."""
+
+        @versie_softwarepakket.setter
+        def versie_softwarepakket(self, value: str | None) -> None: ...
+
+        @property
+        def berichtgevercode(self) -> str | None:
+            """Kenmerk 6: Berichtgevercode."""
+
+        @berichtgevercode.setter
+        def berichtgevercode(self, value: str | None) -> None: ...
+
+        @property
+        def gemeentecode(self) -> str | None:
+            """Kenmerk 7: Gemeentecode."""
+
+        @gemeentecode.setter
+        def gemeentecode(self, value: str | None) -> None: ...
+
 
 
 class PersoonKenmerken:
     """The kenmerken of a Persoon record, typed for type checkers; the
-    properties themselves are installed from the C table at import."""
+    properties themselves are installed from the C table at import
+    (swi/_values.py). Assigning None unsets a kenmerk."""
 
     __slots__ = ()
 
-    burgerservicenummer: str | None
-    """Kenmerk 8: Burgerservicenummer."""
-    geboortedatum: date | None
-    """Kenmerk 9: Geboortedatum."""
-    geslacht: Geslacht | None
-    """Kenmerk 10: Geslacht."""
-    type_migrant: TypeMigrant | None
-    """Kenmerk 11: Type migrant."""
-    maatschappelijke_begeleiding_begindatum: date | None
-    """Kenmerk 12: Maatschappelijke begeleiding - begindatum."""
-    ontzorgen_begindatum: date | None
-    """Kenmerk 13: Ontzorgen - begindatum."""
-    ontzorgen_einddatum: date | None
-    """Kenmerk 14: Ontzorgen - einddatum."""
-    brede_intake_begindatum: date | None
-    """Kenmerk 15: Brede intake - begindatum."""
-    brede_intake_uren_taal_knm: int | None
-    """Kenmerk 16: Brede intake - gevolgde uren taalles en KNM."""
-    waarschuwing_intake_datum: date | None
-    """Kenmerk 17: Waarschuwing niet verschijnen bij intake - datum."""
-    alfabetiseringscursus: NeeJa | None
-    """Kenmerk 18: Alfabetiseringscursus."""
-    analfabetisme: Analfabetisme | None
-    """Kenmerk 19: Analfabetisme."""
-    pvt_ondertekeningsdatum: date | None
-    """Kenmerk 20: PVT - ondertekeningsdatum."""
-    map_datum_eerste_activiteit: date | None
-    """Kenmerk 21: MAP - datum eerste activiteit."""
-    map_datum_eindgesprek: date | None
-    """Kenmerk 22: MAP - datum eindgesprek."""
-    zroute_inschatting_taalniveau: NeeJa | None
-    """Kenmerk 23: Z-route - inschatting taalniveau."""
-    zroute_lezen: Taalniveau | None
-    """Kenmerk 24: Z-route - lezen."""
-    zroute_schrijven: Taalniveau | None
-    """Kenmerk 25: Z-route - schrijven."""
-    zroute_spreken: Taalniveau | None
-    """Kenmerk 26: Z-route - spreken."""
-    zroute_luisteren: Taalniveau | None
-    """Kenmerk 27: Z-route - luisteren."""
-    einde_begeleiding_reden: EindeBegeleidingReden | None
-    """Kenmerk 28: Einde begeleiding gemeente - reden."""
-    einde_begeleiding_datum: date | None
-    """Kenmerk 29: Einde begeleiding gemeente - datum."""
+    if TYPE_CHECKING:
+        @property
+        def burgerservicenummer(self) -> str | None:
+            """Kenmerk 8: Burgerservicenummer."""
+
+        @burgerservicenummer.setter
+        def burgerservicenummer(self, value: str | None) -> None: ...
+
+        @property
+        def geboortedatum(self) -> date | None:
+            """Kenmerk 9: Geboortedatum."""
+
+        @geboortedatum.setter
+        def geboortedatum(self, value: date | None) -> None: ...
+
+        @property
+        def geslacht(self) -> Geslacht | None:
+            """Kenmerk 10: Geslacht."""
+
+        @geslacht.setter
+        def geslacht(self, value: Geslacht | None) -> None: ...
+
+        @property
+        def type_migrant(self) -> TypeMigrant | None:
+            """Kenmerk 11: Type migrant."""
+
+        @type_migrant.setter
+        def type_migrant(self, value: TypeMigrant | None) -> None: ...
+
+        @property
+        def maatschappelijke_begeleiding_begindatum(self) -> date | None:
+            """Kenmerk 12: Maatschappelijke begeleiding - begindatum."""
+
+        @maatschappelijke_begeleiding_begindatum.setter
+        def maatschappelijke_begeleiding_begindatum(self, value: date | None) -> None: ...
+
+        @property
+        def ontzorgen_begindatum(self) -> date | None:
+            """Kenmerk 13: Ontzorgen - begindatum."""
+
+        @ontzorgen_begindatum.setter
+        def ontzorgen_begindatum(self, value: date | None) -> None: ...
+
+        @property
+        def ontzorgen_einddatum(self) -> date | None:
+            """Kenmerk 14: Ontzorgen - einddatum."""
+
+        @ontzorgen_einddatum.setter
+        def ontzorgen_einddatum(self, value: date | None) -> None: ...
+
+        @property
+        def brede_intake_begindatum(self) -> date | None:
+            """Kenmerk 15: Brede intake - begindatum."""
+
+        @brede_intake_begindatum.setter
+        def brede_intake_begindatum(self, value: date | None) -> None: ...
+
+        @property
+        def brede_intake_uren_taal_knm(self) -> int | None:
+            """Kenmerk 16: Brede intake - gevolgde uren taalles en KNM."""
+
+        @brede_intake_uren_taal_knm.setter
+        def brede_intake_uren_taal_knm(self, value: int | None) -> None: ...
+
+        @property
+        def waarschuwing_intake_datum(self) -> date | None:
+            """Kenmerk 17: Waarschuwing niet verschijnen bij intake - datum."""
+
+        @waarschuwing_intake_datum.setter
+        def waarschuwing_intake_datum(self, value: date | None) -> None: ...
+
+        @property
+        def alfabetiseringscursus(self) -> NeeJa | None:
+            """Kenmerk 18: Alfabetiseringscursus."""
+
+        @alfabetiseringscursus.setter
+        def alfabetiseringscursus(self, value: NeeJa | None) -> None: ...
+
+        @property
+        def analfabetisme(self) -> Analfabetisme | None:
+            """Kenmerk 19: Analfabetisme."""
+
+        @analfabetisme.setter
+        def analfabetisme(self, value: Analfabetisme | None) -> None: ...
+
+        @property
+        def pvt_ondertekeningsdatum(self) -> date | None:
+            """Kenmerk 20: PVT - ondertekeningsdatum."""
+
+        @pvt_ondertekeningsdatum.setter
+        def pvt_ondertekeningsdatum(self, value: date | None) -> None: ...
+
+        @property
+        def map_datum_eerste_activiteit(self) -> date | None:
+            """Kenmerk 21: MAP - datum eerste activiteit."""
+
+        @map_datum_eerste_activiteit.setter
+        def map_datum_eerste_activiteit(self, value: date | None) -> None: ...
+
+        @property
+        def map_datum_eindgesprek(self) -> date | None:
+            """Kenmerk 22: MAP - datum eindgesprek."""
+
+        @map_datum_eindgesprek.setter
+        def map_datum_eindgesprek(self, value: date | None) -> None: ...
+
+        @property
+        def zroute_inschatting_taalniveau(self) -> NeeJa | None:
+            """Kenmerk 23: Z-route - inschatting taalniveau."""
+
+        @zroute_inschatting_taalniveau.setter
+        def zroute_inschatting_taalniveau(self, value: NeeJa | None) -> None: ...
+
+        @property
+        def zroute_lezen(self) -> Taalniveau | None:
+            """Kenmerk 24: Z-route - lezen."""
+
+        @zroute_lezen.setter
+        def zroute_lezen(self, value: Taalniveau | None) -> None: ...
+
+        @property
+        def zroute_schrijven(self) -> Taalniveau | None:
+            """Kenmerk 25: Z-route - schrijven."""
+
+        @zroute_schrijven.setter
+        def zroute_schrijven(self, value: Taalniveau | None) -> None: ...
+
+        @property
+        def zroute_spreken(self) -> Taalniveau | None:
+            """Kenmerk 26: Z-route - spreken."""
+
+        @zroute_spreken.setter
+        def zroute_spreken(self, value: Taalniveau | None) -> None: ...
+
+        @property
+        def zroute_luisteren(self) -> Taalniveau | None:
+            """Kenmerk 27: Z-route - luisteren."""
+
+        @zroute_luisteren.setter
+        def zroute_luisteren(self, value: Taalniveau | None) -> None: ...
+
+        @property
+        def einde_begeleiding_reden(self) -> EindeBegeleidingReden | None:
+            """Kenmerk 28: Einde begeleiding gemeente - reden."""
+
+        @einde_begeleiding_reden.setter
+        def einde_begeleiding_reden(self, value: EindeBegeleidingReden | None) -> None: ...
+
+        @property
+        def einde_begeleiding_datum(self) -> date | None:
+            """Kenmerk 29: Einde begeleiding gemeente - datum."""
+
+        @einde_begeleiding_datum.setter
+        def einde_begeleiding_datum(self, value: date | None) -> None: ...
+
 
 
 class PipKenmerken:
     """The kenmerken of a PIP record, typed for type checkers; the
-    properties themselves are installed from the C table at import."""
+    properties themselves are installed from the C table at import
+    (swi/_values.py). Assigning None unsets a kenmerk."""
 
     __slots__ = ()
 
-    pip_datum: date | None
-    """Kenmerk 30: PIP - datum."""
-    leerroute_route: LeerrouteRoute | None
-    """Kenmerk 31: Leerroute - route."""
-    leerroute_niveau: LeerrouteNiveau | None
-    """Kenmerk 32: Leerroute - niveau."""
-    leerroute_begindatum: date | None
-    """Kenmerk 33: Leerroute - begindatum."""
-    leerroute_einddatum: date | None
-    """Kenmerk 34: Leerroute - einddatum."""
+    if TYPE_CHECKING:
+        @property
+        def pip_datum(self) -> date | None:
+            """Kenmerk 30: PIP - datum."""
+
+        @pip_datum.setter
+        def pip_datum(self, value: date | None) -> None: ...
+
+        @property
+        def leerroute_route(self) -> LeerrouteRoute | None:
+            """Kenmerk 31: Leerroute - route."""
+
+        @leerroute_route.setter
+        def leerroute_route(self, value: LeerrouteRoute | None) -> None: ...
+
+        @property
+        def leerroute_niveau(self) -> LeerrouteNiveau | None:
+            """Kenmerk 32: Leerroute - niveau."""
+
+        @leerroute_niveau.setter
+        def leerroute_niveau(self, value: LeerrouteNiveau | None) -> None: ...
+
+        @property
+        def leerroute_begindatum(self) -> date | None:
+            """Kenmerk 33: Leerroute - begindatum."""
+
+        @leerroute_begindatum.setter
+        def leerroute_begindatum(self, value: date | None) -> None: ...
+
+        @property
+        def leerroute_einddatum(self) -> date | None:
+            """Kenmerk 34: Leerroute - einddatum."""
+
+        @leerroute_einddatum.setter
+        def leerroute_einddatum(self, value: date | None) -> None: ...
+
 
 
 class GesprekKenmerken:
     """The kenmerken of a Voortgangsgesprek record, typed for type checkers; the
-    properties themselves are installed from the C table at import."""
+    properties themselves are installed from the C table at import
+    (swi/_values.py). Assigning None unsets a kenmerk."""
 
     __slots__ = ()
 
-    voortgangsgesprek_datum: date | None
-    """Kenmerk 35: Voortgangsgesprek - datum."""
+    if TYPE_CHECKING:
+        @property
+        def voortgangsgesprek_datum(self) -> date | None:
+            """Kenmerk 35: Voortgangsgesprek - datum."""
+
+        @voortgangsgesprek_datum.setter
+        def voortgangsgesprek_datum(self, value: date | None) -> None: ...
+
 
 
 class BoeteKenmerken:
     """The kenmerken of a Boete record, typed for type checkers; the
-    properties themselves are installed from the C table at import."""
+    properties themselves are installed from the C table at import
+    (swi/_values.py). Assigning None unsets a kenmerk."""
 
     __slots__ = ()
 
-    boete_datum: date | None
-    """Kenmerk 36: Boete - datum."""
-    boete_reden: BoeteReden | None
-    """Kenmerk 37: Boete - reden."""
-    boete_bedrag: int | None
-    """Kenmerk 38: Boete - hoogte bedrag."""
+    if TYPE_CHECKING:
+        @property
+        def boete_datum(self) -> date | None:
+            """Kenmerk 36: Boete - datum."""
+
+        @boete_datum.setter
+        def boete_datum(self, value: date | None) -> None: ...
+
+        @property
+        def boete_reden(self) -> BoeteReden | None:
+            """Kenmerk 37: Boete - reden."""
+
+        @boete_reden.setter
+        def boete_reden(self, value: BoeteReden | None) -> None: ...
+
+        @property
+        def boete_bedrag(self) -> int | None:
+            """Kenmerk 38: Boete - hoogte bedrag."""
+
+        @boete_bedrag.setter
+        def boete_bedrag(self, value: int | None) -> None: ...
+
