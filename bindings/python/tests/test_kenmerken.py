@@ -108,6 +108,32 @@ class Enums(unittest.TestCase):
         self.assertEqual(swi.NaamSoftwarepakket.AND, "and")
         self.assertEqual(swi.Geslacht.VROUW.meaning, "Vrouw")
 
+    def test_names_shared_with_c_and_java(self) -> None:
+        # include/swi/codes.h: SWI_TYPE_MIGRANT_GEZINSMIGRANT = 2, nl.swi.TypeMigrant.GEZINSMIGRANT
+        self.assertEqual(swi.TypeMigrant.GEZINSMIGRANT, 2)
+        self.assertEqual(swi.TypeMigrant(2).name, "GEZINSMIGRANT")
+        self.assertEqual(swi.BoeteReden(1).name, "ARTIKEL_22")
+        self.assertEqual(swi.EindeBegeleidingReden(1).name, "VERHUIZING")
+        self.assertEqual(swi.NeeJa.JA, 2)
+        self.assertIs(swi.kenmerk("alfabetiseringscursus").enum, swi.NeeJa)
+        self.assertIs(swi.kenmerk("zroute_inschatting_taalniveau").enum, swi.NeeJa)
+        self.assertIs(swi.kenmerk("zroute_lezen").enum, swi.Taalniveau)
+        self.assertEqual(swi.Softwarepakket.AND, "and")
+        self.assertEqual(swi.Softwarepakket.AND.meaning, "Ander pakket")
+        self.assertEqual(swi.Kwartaal.KWARTAAL_3, 3)
+        self.assertEqual(swi.Statistiekcode.SWI, 40)
+
+    def test_old_names_are_deprecated_aliases(self) -> None:
+        # doc/abi.md: the 0.2.0 names stay one release.
+        self.assertIs(swi.Alfabetiseringscursus, swi.NeeJa)
+        self.assertIs(swi.ZrouteLezen, swi.Taalniveau)
+        self.assertIs(swi.NaamSoftwarepakket, swi.Softwarepakket)
+        self.assertIs(swi.Statistiekkwartaal, swi.Kwartaal)
+        self.assertIs(swi.TypeMigrant.GEZINSMIGRANT_OVERIGE_MIGRANT, swi.TypeMigrant.GEZINSMIGRANT)
+        self.assertIs(swi.BoeteReden.ARTIKEL_22_LID_1_OF_LID_3_WET_INBURGERING,
+                      swi.BoeteReden.ARTIKEL_22)
+        self.assertEqual(len(swi.TypeMigrant), 2)  # aliases are no extra members
+
 
 if __name__ == "__main__":
     unittest.main()
