@@ -8,7 +8,7 @@ from __future__ import annotations
 import struct
 from ctypes import byref, c_size_t, c_void_p
 from datetime import date
-from typing import Any, Optional
+from typing import Any
 
 from ._clib import check, lib
 from ._values import INT32_MAX, INT32_MIN, PERSON, RECORD, get_value, set_value
@@ -79,7 +79,7 @@ def _make_plan(category: int, keys: tuple[str, ...], owner: str) -> _Plan:
 
 def _fast_values(kw: dict[str, Any], plan: _Plan) -> bytes | None:
     """The packed values of `kw` when they are all plain ints and dates that
-    the plan can send in one bulk call, else None (then _apply decides)."""
+    the plan can send in one bulk call, else None (then apply() decides)."""
     modes, packed, st, _ = plan
     if packed is None:
         return None
@@ -166,14 +166,7 @@ def update_atomic(obj: Any, category: int, kw: dict[str, Any]) -> None:
         raise
 
 
-def _ready(category: int, kw: dict[str, Any]) -> Optional[tuple[c_size_t, bytes, bytes]]:
-    """(count, packed numbers, packed values) of `kw` for one bulk call, when
-    a plan for its keywords exists and every value is a plain int or date."""
-    plan = _PLANS[category].get(tuple(kw)) if kw else None
-    if plan is None or plan[1] is None:
-        return None
-    values = _fast_values(kw, plan)
-    return None if values is None else (plan[3], plan[1], values)
+_PERSON_PLANS = _PLANS[PERSOON]
 
 
 def add_person(dh: c_void_p, bsn: bytes, kw: dict[str, Any]) -> c_void_p:
@@ -182,9 +175,13 @@ def add_person(dh: c_void_p, bsn: bytes, kw: dict[str, Any]) -> c_void_p:
     person, then apply() (on a refusal the person is removed again and the
     precise error raised). Returns the person's handle."""
     out = c_void_p()
-    ready = _ready(PERSOON, kw)
-    if ready is not None and not _u_add_person_ints(byref(out), dh, bsn, *ready):
-        return out
+    if kw:  # a plan exists once apply() has seen these keywords
+        plan = _PERSON_PLANS.get(tuple(kw))
+        if plan is not None:
+            values = _fast_values(kw, plan)
+            if values is not None and not _u_add_person_ints(byref(out), dh, bsn, plan[3],
+                                                             plan[1], values):
+                return out
     rc = _u_add_person(byref(out), dh, bsn)
     if rc:
         check(rc, dh, kenmerk=BSN)
@@ -201,9 +198,13 @@ def add_record(ph: c_void_p, dh: c_void_p, kind: int, kw: dict[str, Any], owner:
     """Adds a record of `kind` with the kenmerken `kw` to person `ph`, all or
     nothing, as add_person() does. Returns the record's handle."""
     out = c_void_p()
-    ready = _ready(kind, kw)
-    if ready is not None and not _u_add_record_ints(byref(out), ph, kind, *ready):
-        return out
+    if kw:
+        plan = _PLANS[kind].get(tuple(kw))
+        if plan is not None:
+            values = _fast_values(kw, plan)
+            if values is not None and not _u_add_record_ints(byref(out), ph, kind, plan[3],
+                                                             plan[1], values):
+                return out
     rc = _u_add_record(byref(out), ph, kind)
     if rc:
         check(rc, dh)
