@@ -25,7 +25,7 @@ import weakref
 from ctypes import byref, c_size_t, c_void_p, create_string_buffer
 from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence, cast
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, cast
 
 from . import _clib
 from ._batch import BATCH_ROWS, batch_arrays
@@ -33,7 +33,8 @@ from ._clib import check, lib, raise_error
 from ._codes import (BoeteKenmerken, GesprekKenmerken, LeveringKenmerken, PersoonKenmerken,
                      PipKenmerken)
 from ._fastpath import PERSOON, RECORD_KINDS, add_person, add_record, update_atomic
-from ._values import DELIVERY, PERSON, RECORD, get_value, DateLike, PathLike, fs, install_properties, yyyymmdd
+from ._values import (DELIVERY, PERSON, RECORD, DateLike, PathLike, fs, get_value,
+                      install_properties, yyyymmdd)
 from .errors import ReadError, StaleHandle, WriteError
 from .kenmerken import KENMERKEN, Category
 from .report import Diagnostic, Mirror, buffer_bytes, take_report
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from ._diff import Diff
 
 __all__ = ["Delivery", "Person", "Record", "Pip", "Gesprek", "Boete", "read", "read_bytes",
-           "schema_xsd", "BATCH_ROWS"]
+           "schema_xsd", "BATCH_ROWS", "DateLike", "PathLike"]
 
 _ref = weakref.ref
 
