@@ -29,7 +29,7 @@ import java.util.Arrays;
  * refuses at once, changing nothing: a record or value before any person
  * ({@link IllegalStateException}); a BSN text that is not 8 or 9 ASCII digits
  * ({@link Status#EFORMAT}, as {@link Delivery#addPerson(String)}); a kenmerk
- * number outside 1-38 ({@link Status#EKENMERK}); kenmerk 8 through
+ * number unknown to libswi ({@link Status#EKENMERK}); kenmerk 8 through
  * {@code set} ({@link Status#EINVAL}: the BSN is given to {@link #person});
  * a date outside the years 1000-9999 ({@link Status#EDATE}).
  *
@@ -42,6 +42,11 @@ import java.util.Arrays;
  * undefined.
  */
 public final class Batch {
+	/** Burgerservicenummer, given to {@link #person}. */
+	private static final int BSN = 8;
+	/** The highest kenmerk number of libswi's table. */
+	private static final int LAST_KENMERK = lastKenmerk();
+
 	/* The arrays of swi_delivery_add_batch(): (category, count) per entry, and
 	 * the (kenmerk, value) pairs of all entries one after the other. A person
 	 * entry's first pair is (8, BSN). */
@@ -67,18 +72,17 @@ public final class Batch {
 	 * @return this batch
 	 */
 	public Batch person(String bsn) {
-		if (bsn == null)
-			throw new SwiException(Status.EINVAL.code(), "BSN is null");
-		int n = bsn.length(), v = 0;
+		int n = bsn == null ? 0 : bsn.length(), v = 0;
 		boolean digits = n == 8 || n == 9;
 		for (int i = 0; digits && i < n; i++) {
 			char c = bsn.charAt(i);
 			digits = c >= '0' && c <= '9';
 			v = v * 10 + (c - '0');
 		}
-		if (!digits) /* libswi's code and message for this text (the text itself is not shown: a BSN) */
-			throw new SwiException(Status.EFORMAT.code(),
-				"Burgerservicenummer (kenmerk 8): 9 cijfers verwacht (of 8, die een voorloopnul krijgen)");
+		if (!digits) /* libswi's code and message for this text, as addPerson(bsn) refuses it */
+			throw SwiException.fromLibswi(BSN, (scratch, out) -> SwiNative.swi_delivery_add_person(out, scratch,
+				SwiNative.cstr(bsn)), new SwiException(Status.EFORMAT.code(), BSN,
+					SwiNative.swi_strerror(Status.EFORMAT.code())));
 		return person(v);
 	}
 
@@ -93,7 +97,7 @@ public final class Batch {
 	 */
 	public Batch person(int bsn) {
 		begin(Category.PERSOON);
-		append(Kenmerk.BURGERSERVICENUMMER.number(), bsn);
+		append(BSN, bsn);
 		persons++;
 		return this;
 	}
@@ -234,9 +238,10 @@ public final class Batch {
 	private void check(int k) {
 		if (nEntries == 0)
 			throw new IllegalStateException("a value before any person: start with person(bsn)");
-		if (k < 1 || k > 38)
-			throw new SwiException(Status.EKENMERK.code(), "kenmerk " + SwiException.shown(k) + " bestaat niet (1 t/m 38)");
-		if (k == Kenmerk.BURGERSERVICENUMMER.number())
+		if (k < 1 || k > LAST_KENMERK) /* libswi's code and message for it */
+			throw SwiException.fromLibswi(0, (scratch, out) -> SwiNative.swi_delivery_set_int(scratch, k, 0),
+				new SwiException(Status.EKENMERK.code(), SwiNative.swi_strerror(Status.EKENMERK.code())));
+		if (k == BSN)
 			throw new SwiException(Status.EINVAL.code(), k,
 				"Burgerservicenummer (kenmerk 8): give it to person(bsn), not to set");
 	}
@@ -271,6 +276,13 @@ public final class Batch {
 		kenmerken[nPairs] = k;
 		values[nPairs++] = value;
 		entries[2 * nEntries - 1]++;
+	}
+
+	private static int lastKenmerk() {
+		int k = 1;
+		while (SwiNative.swi_kenmerk_category(k + 1) != 0)
+			k++;
+		return k;
 	}
 
 	/** The index among the persons of the person entry {@code entry}: the persons before it. */

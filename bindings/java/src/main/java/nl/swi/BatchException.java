@@ -21,7 +21,8 @@ public class BatchException extends SwiException {
 
 	/** The exception for {@code rc} at person {@code index}, with the last message of {@code d}. Under the lock. */
 	static BatchException of(Pointer d, int rc, int index) {
-		SwiException e = SwiException.of(d, rc, "person " + index + " of the batch (0-based)");
+		/* A refused BSN is the one refusal libswi names no kenmerk for: k8. */
+		SwiException e = SwiException.of(d, rc, "person " + index + " of the batch (0-based)", 8);
 		return new BatchException(e.getCode(), e.getKenmerk(), e.getMessage(), index);
 	}
 

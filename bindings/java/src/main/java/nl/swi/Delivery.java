@@ -46,6 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	private static final Cleaner CLEANER = Cleaner.create();
 	private static final AtomicLong SEQUENCE = new AtomicLong();
+	/** Burgerservicenummer: the kenmerk a refused BSN is about. */
+	private static final int BSN = 8;
 
 	/** Frees the native delivery once; holds no reference to the Delivery. */
 	private static final class State implements Runnable {
@@ -187,7 +189,20 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 
 	/** Throws for a negative status with this delivery's last message. Call under the lock. */
 	int check(int rc) {
-		return rc >= 0 ? rc : SwiException.check(handle, rc);
+		return rc >= 0 ? rc : fail(rc, 0);
+	}
+
+	/**
+	 * As {@link #check(int)} for a call about kenmerk {@code about} (0: none),
+	 * which the exception names when libswi names no kenmerk. Call under the lock.
+	 */
+	int check(int rc, int about) {
+		return rc >= 0 ? rc : fail(rc, about);
+	}
+
+	/** Throws the exception for the negative status {@code rc}; see {@link #check(int, int)}. */
+	int fail(int rc, int about) {
+		throw SwiException.of(handle, rc, null, about);
 	}
 
 	/* ---- generations of removed addresses (under the lock) ----------- */
@@ -425,15 +440,9 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 * @return the file name
 	 */
 	public String fileName(boolean zipped) {
-		synchronized (lock) {
-			try {
-				byte[] buf = new byte[64];
-				check(SwiNative.swi_delivery_file_name(checkOpen(), zipped ? 1 : 0, buf, buf.length));
-				return Buffers.cString(buf);
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		byte[] buf = new byte[64];
+		call(0, h -> SwiNative.swi_delivery_file_name(h, zipped ? 1 : 0, buf, buf.length));
+		return Buffers.cString(buf);
 	}
 
 	/**
@@ -456,17 +465,11 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 * @return the new person
 	 */
 	public Person addPerson(String bsn) {
-		if (bsn == null)
-			throw new SwiException(Status.EINVAL.code(), "BSN is null");
-		byte[] text = SwiNative.cstr(bsn);
-		synchronized (lock) {
-			try {
-				check(SwiNative.swi_delivery_add_person(out, checkOpen(), text));
-				return wrapPerson(out[0]);
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		byte[] text = SwiNative.cstr(bsn); /* null: libswi refuses it (EINVAL) */
+		return query(h -> {
+			check(SwiNative.swi_delivery_add_person(out, h, text), BSN);
+			return wrapPerson(out[0]);
+		});
 	}
 
 	/**
@@ -483,19 +486,14 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 * @return the new person
 	 */
 	public Person addPerson(String bsn, int n, int[] kenmerken, int[] values) {
-		if (bsn == null)
-			throw new SwiException(Status.EINVAL.code(), "BSN is null");
 		if (n < 0 || n > kenmerken.length || n > values.length)
 			throw new SwiException(Status.EINVAL.code(), "n = " + n + " outside the arrays");
-		byte[] text = SwiNative.cstr(bsn);
-		synchronized (lock) {
-			try {
-				check(SwiNative.swi_delivery_add_person_ints(out, checkOpen(), text, n, kenmerken, values));
-				return wrapPerson(out[0]);
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		byte[] text = SwiNative.cstr(bsn); /* null: libswi refuses it (EINVAL) */
+		/* A refused value names its kenmerk in libswi; a refused BSN names none there: k8. */
+		return query(h -> {
+			check(SwiNative.swi_delivery_add_person_ints(out, h, text, n, kenmerken, values), BSN);
+			return wrapPerson(out[0]);
+		});
 	}
 
 	/**
@@ -538,17 +536,12 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 		if (nEntries < 0 || nPairs < 0 || 2L * nEntries > entries.length || nPairs > kenmerken.length
 		    || nPairs > values.length)
 			throw new ConcurrentModificationException("the batch was changed while it was added");
-		synchronized (lock) {
-			try {
-				int rc = SwiNative.swi_delivery_add_batch(checkOpen(), nEntries, entries, nPairs, kenmerken, values,
-					out);
-				if (rc < 0)
-					throw BatchException.of(handle, rc, Batch.personsBefore(entries, (int) Math.min(out[0], nEntries)));
-				return persons;
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		return query(h -> {
+			int rc = SwiNative.swi_delivery_add_batch(h, nEntries, entries, nPairs, kenmerken, values, out);
+			if (rc < 0)
+				throw BatchException.of(h, rc, Batch.personsBefore(entries, (int) Math.min(out[0], nEntries)));
+			return persons;
+		});
 	}
 
 	/**
@@ -561,17 +554,14 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	public Person findPerson(String bsn) {
 		if (bsn == null)
 			throw new SwiException(Status.EINVAL.code(), "BSN is null");
-		synchronized (lock) {
-			try {
-				int rc = SwiNative.swi_delivery_find_person(out, checkOpen(), SwiNative.cstr(bsn));
-				if (rc == Status.ENOTFOUND.code())
-					return null;
-				check(rc);
-				return wrapPerson(out[0]);
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		byte[] text = SwiNative.cstr(bsn);
+		return query(h -> {
+			int rc = SwiNative.swi_delivery_find_person(out, h, text);
+			if (rc == Status.ENOTFOUND.code())
+				return null;
+			check(rc, BSN);
+			return wrapPerson(out[0]);
+		});
 	}
 
 	/**
@@ -580,13 +570,7 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 * @return the number of persons
 	 */
 	public int size() {
-		synchronized (lock) {
-			try {
-				return (int) SwiNative.swi_delivery_person_count(checkOpen());
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		return query(h -> (int) SwiNative.swi_delivery_person_count(h));
 	}
 
 	/**
@@ -682,13 +666,8 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	public Delivery loadGemeenten(Path csv, int year) {
 		if (csv == null)
 			throw new SwiException(Status.EINVAL.code(), "csv is null");
-		synchronized (lock) {
-			try {
-				check(SwiNative.swi_delivery_load_gemeenten(checkOpen(), year, SwiNative.cstr(csv.toString())));
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		byte[] path = SwiNative.cstr(csv.toString());
+		call(0, h -> SwiNative.swi_delivery_load_gemeenten(h, year, path));
 		return this;
 	}
 
@@ -701,13 +680,7 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 */
 	public Delivery setReferenceDate(LocalDate today) {
 		int v = today == null ? 0 : today.getYear() * 10000 + today.getMonthValue() * 100 + today.getDayOfMonth();
-		synchronized (lock) {
-			try {
-				check(SwiNative.swi_delivery_set_reference_date(checkOpen(), v));
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		call(0, h -> SwiNative.swi_delivery_set_reference_date(h, v));
 		return this;
 	}
 
@@ -729,16 +702,12 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 * @return the diagnostics
 	 */
 	public List<Diagnostic> validate(String fileName, ShowBsn bsn) {
-		Pointer report;
-		synchronized (lock) {
-			try {
-				check(SwiNative.swi_delivery_validate(out, checkOpen(), SwiNative.cstr(fileName),
-					(bsn == null ? ShowBsn.MASKED : bsn).flags));
-				report = SwiNative.ptr(out);
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		byte[] name = SwiNative.cstr(fileName);
+		int flags = (bsn == null ? ShowBsn.MASKED : bsn).flags;
+		Pointer report = query(h -> {
+			check(SwiNative.swi_delivery_validate(out, h, name, flags));
+			return SwiNative.ptr(out);
+		});
 		return Diagnostic.copyAndFree(report);
 	}
 
@@ -831,15 +800,10 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 * @return the mirror report
 	 */
 	public Mirror mirror() {
-		Pointer m;
-		synchronized (lock) {
-			try {
-				check(SwiNative.swi_delivery_mirror(out, checkOpen()));
-				m = SwiNative.ptr(out);
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		Pointer m = query(h -> {
+			check(SwiNative.swi_delivery_mirror(out, h));
+			return SwiNative.ptr(out);
+		});
 		return Mirror.copyAndFree(m);
 	}
 
@@ -860,13 +824,8 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 			throw new SwiException(Status.EINVAL.code(), "directory is null");
 		byte[] d = SwiNative.cstr(dir.toString());
 		byte[] path = new byte[d.length + 64];
-		synchronized (lock) {
-			try {
-				check(SwiNative.swi_delivery_write_dir(checkOpen(), WriteOption.flags(options), d, path, path.length));
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		int flags = WriteOption.flags(options);
+		call(0, h -> SwiNative.swi_delivery_write_dir(h, flags, d, path, path.length));
 		return Path.of(Buffers.cString(path));
 	}
 
@@ -887,21 +846,24 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 			throw new SwiException(Status.EINVAL.code(), "directory is null");
 		byte[] d = SwiNative.cstr(dir.toString());
 		byte[] path = new byte[d.length + 64];
-		List<Diagnostic> diagnostics;
-		synchronized (lock) {
-			try {
-				check(SwiNative.swi_delivery_validate(out, checkOpen(), null, 0));
-				diagnostics = Diagnostic.copyAndFree(SwiNative.ptr(out));
-				boolean force = WriteOption.has(WriteOption.FORCE, options);
-				if (!force && diagnostics.stream().anyMatch(Diagnostic::isError))
-					throw new ValidationException(diagnostics);
-				/* Validated just now, under the same lock: the writer need not check again. */
-				int flags = WriteOption.flags(options) | WriteOption.flags(WriteOption.FORCE);
-				check(SwiNative.swi_delivery_write_dir(handle, flags, d, path, path.length));
-			} finally {
-				Reference.reachabilityFence(this);
+		boolean force = WriteOption.has(WriteOption.FORCE, options);
+		int flags = WriteOption.flags(options);
+		List<Diagnostic> diagnostics = query(h -> {
+			check(SwiNative.swi_delivery_validate(out, h, null, 0));
+			List<Diagnostic> found = Diagnostic.copyAndFree(SwiNative.ptr(out));
+			if (!force && found.stream().anyMatch(Diagnostic::isError)) {
+				/* libswi's own refusal (code and message) to write it: its gate
+				 * validates again (on this error path only), into no file. */
+				int rc = SwiNative.swi_delivery_write_buffer(out, h, 0);
+				if (rc >= 0) /* cannot be: the same validation under the same lock */
+					SwiNative.swi_buffer_free(SwiNative.ptr(out));
+				throw ValidationException.of(h, rc >= 0 ? Status.EINVALID.code() : rc, found);
 			}
-		}
+			/* Validated just now, under the same lock: the writer need not check again. */
+			check(SwiNative.swi_delivery_write_dir(h, flags | WriteOption.flags(WriteOption.FORCE), d, path,
+				path.length));
+			return found;
+		});
 		return new WriteResult(Path.of(Buffers.cString(path)), diagnostics);
 	}
 
@@ -912,15 +874,11 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 * @return the bytes
 	 */
 	public byte[] toBytes(WriteOption... options) {
-		Pointer buffer;
-		synchronized (lock) {
-			try {
-				check(SwiNative.swi_delivery_write_buffer(out, checkOpen(), WriteOption.flags(options)));
-				buffer = SwiNative.ptr(out);
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		int flags = WriteOption.flags(options);
+		Pointer buffer = query(h -> {
+			check(SwiNative.swi_delivery_write_buffer(out, h, flags));
+			return SwiNative.ptr(out);
+		});
 		return Buffers.take(buffer);
 	}
 

@@ -48,15 +48,8 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 	 * @throws SwiException when libswi refuses the value
 	 */
 	public final void set(int k, String text) {
-		Delivery d = owner();
-		synchronized (d.lock) {
-			try {
-				Pointer h = live();
-				d.check(text == null ? nUnset(h, k) : nSetText(h, k, SwiNative.cstr(text)));
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		byte[] t = SwiNative.cstr(text);
+		call(k, h -> t == null ? nUnset(h, k) : nSetText(h, k, t));
 	}
 
 	/**
@@ -77,20 +70,14 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 	 * @return the text, or {@code null}
 	 */
 	public final String getText(int k) {
-		Delivery d = owner();
-		synchronized (d.lock) {
-			try {
-				Pointer h = live();
-				byte[] buf = d.textBuf;
-				int rc = nGetText(h, k, buf, buf.length);
-				if (rc == Status.ENOTSET.code())
-					return null;
-				d.check(rc);
-				return Buffers.cString(buf);
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		return query(h -> {
+			byte[] buf = owner().textBuf;
+			int rc = nGetText(h, k, buf, buf.length);
+			if (rc == Status.ENOTSET.code())
+				return null;
+			owner().check(rc, k);
+			return Buffers.cString(buf);
+		});
 	}
 
 	/**
@@ -113,15 +100,7 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 	 * @throws SwiException when libswi refuses the value
 	 */
 	public final void setInt(int k, Integer value) {
-		Delivery d = owner();
-		synchronized (d.lock) {
-			try {
-				Pointer h = live();
-				d.check(value == null ? nUnset(h, k) : nSetInt(h, k, value));
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		call(k, h -> value == null ? nUnset(h, k) : nSetInt(h, k, value));
 	}
 
 	/**
@@ -142,20 +121,14 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 	 * @return the value, or {@code null}
 	 */
 	public final Integer getInt(int k) {
-		Delivery d = owner();
-		synchronized (d.lock) {
-			try {
-				Pointer h = live();
-				int[] out = d.intOut;
-				int rc = nGetInt(h, k, out);
-				if (rc == Status.ENOTSET.code())
-					return null;
-				d.check(rc);
-				return out[0];
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		return query(h -> {
+			int[] out = owner().intOut;
+			int rc = nGetInt(h, k, out);
+			if (rc == Status.ENOTSET.code())
+				return null;
+			owner().check(rc, k);
+			return out[0];
+		});
 	}
 
 	/**
@@ -176,16 +149,8 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 	 * @throws SwiException when libswi refuses the value
 	 */
 	public final void setDate(int k, LocalDate date) {
-		Delivery d = owner();
-		synchronized (d.lock) {
-			try {
-				Pointer h = live();
-				d.check(date == null ? nUnset(h, k)
-					: nSetDate(h, k, date.getYear(), date.getMonthValue(), date.getDayOfMonth()));
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		call(k, h -> date == null ? nUnset(h, k)
+			: nSetDate(h, k, date.getYear(), date.getMonthValue(), date.getDayOfMonth()));
 	}
 
 	/**
@@ -232,14 +197,7 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 	 * @return whether it has a value
 	 */
 	public final boolean has(int k) {
-		Delivery d = owner();
-		synchronized (d.lock) {
-			try {
-				return d.check(nHas(live(), k)) == 1;
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		return call(k, h -> nHas(h, k)) == 1;
 	}
 
 	/**
@@ -258,14 +216,7 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 	 * @param k the kenmerk number
 	 */
 	public final void unset(int k) {
-		Delivery d = owner();
-		synchronized (d.lock) {
-			try {
-				d.check(nUnset(live(), k));
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		call(k, h -> nUnset(h, k));
 	}
 
 	/**
@@ -275,6 +226,74 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 	 */
 	public final void unset(Kenmerk k) {
 		unset(k.number());
+	}
+
+	/* ---- the one place where a call reaches libswi ------------------ */
+
+	/**
+	 * A libswi call on the live native handle of this delivery, person or
+	 * record; returns libswi's status (negative: refused) or a count.
+	 */
+	@FunctionalInterface
+	interface NativeCall {
+		int on(Pointer h);
+	}
+
+	/**
+	 * A libswi call on the live native handle that makes its own result
+	 * (checking statuses with {@link Delivery#check(int, int)}).
+	 *
+	 * @param <T> the result
+	 */
+	@FunctionalInterface
+	interface NativeQuery<T> {
+		T on(Pointer h);
+	}
+
+	/**
+	 * Runs {@code op} on the live handle and returns its status, throwing the
+	 * SwiException of a negative one; {@code about} is the kenmerk the call
+	 * is about (0: none), named by the exception when libswi names none.
+	 * As {@link #query}.
+	 */
+	final int call(int about, NativeCall op) {
+		Delivery d = owner();
+		synchronized (d.lock) {
+			try {
+				int rc = op.on(live());
+				return rc >= 0 ? rc : d.fail(rc, about);
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
+	}
+
+	/**
+	 * Runs {@code op} on the live handle and returns its result. This is THE
+	 * lock/fence pattern of the binding (and {@link #call} its checking form):
+	 * <ul>
+	 * <li>the owning delivery's lock is held for the whole call, as libswi
+	 * wants one thread at a time per delivery, so {@code op} may use the
+	 * delivery's scratch arrays and its last message belongs to this call;
+	 * <li>{@link #live()} is taken under that lock: a closed delivery or a
+	 * removed person/record is refused before libswi sees the handle;
+	 * <li>{@code this} stays strongly reachable until the native call has
+	 * returned ({@link Reference#reachabilityFence}): the Cleaner, which does
+	 * not take the lock, cannot free the delivery of an object that went out
+	 * of scope while its native call still runs.
+	 * </ul>
+	 * The lambdas are small and this method is final, so the JIT inlines both
+	 * into the caller and the captured values are not allocated.
+	 */
+	final <T> T query(NativeQuery<T> op) {
+		Delivery d = owner();
+		synchronized (d.lock) {
+			try {
+				return op.on(live());
+			} finally {
+				Reference.reachabilityFence(this);
+			}
+		}
 	}
 
 	/* ---- helpers for the typed accessors of the subclasses ---------- */

@@ -2,7 +2,6 @@ package nl.swi;
 
 import com.sun.jna.Pointer;
 
-import java.lang.ref.Reference;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
@@ -120,19 +119,12 @@ public final class Person extends KenmerkHolder {
 	public Person setInts(int n, int[] kenmerken, int[] values) {
 		if (n < 0 || n > kenmerken.length || n > values.length)
 			throw new SwiException(Status.EINVAL.code(), "n = " + n + " outside the arrays");
-		synchronized (delivery.lock) {
-			try {
-				Pointer h = live();
-				/* One value: the cheaper call without arrays, same check and message (not k8,
-				 * which set_ints refuses). */
-				if (n == 1 && kenmerken[0] != 8)
-					delivery.check(SwiNative.swi_person_set_int(h, kenmerken[0], values[0]));
-				else if (n > 0)
-					delivery.check(SwiNative.swi_person_set_ints(h, n, kenmerken, values));
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		/* One value: the cheaper call without arrays, same check and message (not k8,
+		 * which set_ints refuses). */
+		if (n == 1 && kenmerken[0] != 8)
+			call(kenmerken[0], h -> SwiNative.swi_person_set_int(h, kenmerken[0], values[0]));
+		else if (n > 0)
+			call(0, h -> SwiNative.swi_person_set_ints(h, n, kenmerken, values));
 		return this;
 	}
 
@@ -151,23 +143,19 @@ public final class Person extends KenmerkHolder {
 
 	/** Removes the person and all its records; this object and its records' objects become unusable. */
 	public void remove() {
-		synchronized (delivery.lock) {
-			try {
-				Pointer h = live();
-				/* libswi reuses the memory of the records at once: retire their addresses. */
-				List<Long> records = new ArrayList<>();
-				for (Category kind : Record.KINDS)
-					for (Pointer r = SwiNative.swi_person_first_record(h, kind.value()); r != null;
-					     r = SwiNative.swi_record_next(r))
-						records.add(Pointer.nativeValue(r));
-				delivery.check(SwiNative.swi_person_remove(h));
-				for (long r : records)
-					delivery.recordRemoved(r);
-				delivery.personRemoved(address);
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		query(h -> {
+			/* libswi reuses the memory of the records at once: retire their addresses. */
+			List<Long> records = new ArrayList<>();
+			for (Category kind : Record.KINDS)
+				for (Pointer r = SwiNative.swi_person_first_record(h, kind.value()); r != null;
+				     r = SwiNative.swi_record_next(r))
+					records.add(Pointer.nativeValue(r));
+			delivery.check(SwiNative.swi_person_remove(h));
+			for (long r : records)
+				delivery.recordRemoved(r);
+			delivery.personRemoved(address);
+			return null;
+		});
 	}
 
 	/* ---- records --------------------------------------------------- */
@@ -181,14 +169,10 @@ public final class Person extends KenmerkHolder {
 	public Record addRecord(Category kind) {
 		if (kind == null)
 			throw new SwiException(Status.EINVAL.code(), "kind is null");
-		synchronized (delivery.lock) {
-			try {
-				delivery.check(SwiNative.swi_person_add_record(delivery.out, live(), kind.value()));
-				return wrapRecord(delivery.out[0], kind);
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		return query(h -> {
+			delivery.check(SwiNative.swi_person_add_record(delivery.out, h, kind.value()));
+			return wrapRecord(delivery.out[0], kind);
+		});
 	}
 
 	/**
@@ -207,15 +191,10 @@ public final class Person extends KenmerkHolder {
 			throw new SwiException(Status.EINVAL.code(), "kind is null");
 		if (n < 0 || n > kenmerken.length || n > values.length)
 			throw new SwiException(Status.EINVAL.code(), "n = " + n + " outside the arrays");
-		synchronized (delivery.lock) {
-			try {
-				delivery.check(SwiNative.swi_person_add_record_ints(delivery.out, live(), kind.value(), n, kenmerken,
-					values));
-				return wrapRecord(delivery.out[0], kind);
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		return query(h -> {
+			delivery.check(SwiNative.swi_person_add_record_ints(delivery.out, h, kind.value(), n, kenmerken, values));
+			return wrapRecord(delivery.out[0], kind);
+		});
 	}
 
 	/**
@@ -266,13 +245,7 @@ public final class Person extends KenmerkHolder {
 	 * @return the number of records
 	 */
 	public int recordCount(Category kind) {
-		synchronized (delivery.lock) {
-			try {
-				return (int) SwiNative.swi_person_record_count(live(), kind.value());
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		return query(h -> (int) SwiNative.swi_person_record_count(h, kind.value()));
 	}
 
 	/**
@@ -393,9 +366,7 @@ public final class Person extends KenmerkHolder {
 	 * @return this person
 	 */
 	public Person setBsn(String bsn) {
-		if (bsn == null)
-			throw new SwiException(Status.EREQUIRED.code(), "Burgerservicenummer (kenmerk 8) kan niet worden leeggemaakt");
-		set(8, bsn);
+		set(8, bsn); /* null: libswi refuses to unset it (EREQUIRED) */
 		return this;
 	}
 

@@ -2,7 +2,6 @@ package nl.swi;
 
 import com.sun.jna.Pointer;
 
-import java.lang.ref.Reference;
 import java.util.List;
 
 /**
@@ -131,29 +130,18 @@ public abstract sealed class Record extends KenmerkHolder permits Pip, Gesprek, 
 
 	/** The kind as libswi reports it for the native record (a consistency check). */
 	final Category nativeKind() {
-		Delivery d = owner();
-		synchronized (d.lock) {
-			try {
-				return Category.of(SwiNative.swi_record_kind(live()));
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		return query(h -> Category.of(SwiNative.swi_record_kind(h)));
 	}
 
 	/** The person as libswi reports it for the native record (a consistency check). */
 	final Person nativePerson() {
 		Delivery d = owner();
-		synchronized (d.lock) {
-			try {
-				Pointer p = SwiNative.swi_record_person(live());
-				if (!d.checkOpen().equals(SwiNative.swi_person_delivery(p)))
-					throw new SwiException(Status.EINVAL.code(), "record of another delivery");
-				return d.wrapPerson(Pointer.nativeValue(p));
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		return query(h -> {
+			Pointer p = SwiNative.swi_record_person(h);
+			if (!d.checkOpen().equals(SwiNative.swi_person_delivery(p)))
+				throw new SwiException(Status.EINVAL.code(), "record of another delivery");
+			return d.wrapPerson(Pointer.nativeValue(p));
+		});
 	}
 
 	/**
@@ -169,19 +157,11 @@ public abstract sealed class Record extends KenmerkHolder permits Pip, Gesprek, 
 	public final Record setInts(int n, int[] kenmerken, int[] values) {
 		if (n < 0 || n > kenmerken.length || n > values.length)
 			throw new SwiException(Status.EINVAL.code(), "n = " + n + " outside the arrays");
-		Delivery d = owner();
-		synchronized (d.lock) {
-			try {
-				Pointer h = live();
-				/* One value: the cheaper call without arrays, same check and message. */
-				if (n == 1)
-					d.check(SwiNative.swi_record_set_int(h, kenmerken[0], values[0]));
-				else if (n > 0)
-					d.check(SwiNative.swi_record_set_ints(h, n, kenmerken, values));
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		/* One value: the cheaper call without arrays, same check and message. */
+		if (n == 1)
+			call(kenmerken[0], h -> SwiNative.swi_record_set_int(h, kenmerken[0], values[0]));
+		else if (n > 0)
+			call(0, h -> SwiNative.swi_record_set_ints(h, n, kenmerken, values));
 		return this;
 	}
 
@@ -200,15 +180,12 @@ public abstract sealed class Record extends KenmerkHolder permits Pip, Gesprek, 
 
 	/** Removes the record; this object becomes unusable. */
 	public final void remove() {
-		Delivery d = owner();
-		synchronized (d.lock) {
-			try {
-				d.check(SwiNative.swi_record_remove(live()));
-				d.recordRemoved(address);
-			} finally {
-				Reference.reachabilityFence(this);
-			}
-		}
+		call(0, h -> {
+			int rc = SwiNative.swi_record_remove(h);
+			if (rc >= 0)
+				owner().recordRemoved(address);
+			return rc;
+		});
 	}
 
 	/** The same record of the same delivery (and not removed in between). */

@@ -58,8 +58,17 @@ public class SwiException extends RuntimeException {
 	}
 
 	/**
-	 * The kenmerk the failure was about ({@code swi_delivery_last_kenmerk}; for
-	 * a refused value of a bulk call, the refused one), or 0.
+	 * The kenmerk the failure was about, or 0: {@code swi_delivery_last_kenmerk}
+	 * (for a refused value of a bulk call or a batch, the refused one); where
+	 * libswi names none, for a refused value ({@link Status#EFORMAT},
+	 * {@link Status#EDATE}, {@link Status#ECODE}, {@link Status#ERANGE},
+	 * {@link Status#ECHARSET}, {@link Status#ETOOLONG}, {@link Status#EBSN},
+	 * {@link Status#EDUPLICATE}, {@link Status#EREQUIRED}) the kenmerk the call
+	 * was about: the one a single setter or getter was given, and 8
+	 * (Burgerservicenummer) for a BSN refused by {@link Delivery#addPerson},
+	 * {@link Delivery#findPerson}, {@link Delivery#addAll} or
+	 * {@link Batch#person(String)}, as the Python binding's
+	 * {@code ValueRefused.kenmerk_number}.
 	 *
 	 * @return the kenmerk number, or 0
 	 */
@@ -85,17 +94,29 @@ public class SwiException extends RuntimeException {
 	static int check(Pointer d, int rc) {
 		if (rc >= 0)
 			return rc;
-		throw of(d, rc, null);
+		throw of(d, rc, null, 0);
 	}
 
 	/** The exception for {@code rc}; {@code context} (may be null) is prepended. */
 	static SwiException of(Pointer d, int rc, String context) {
+		return of(d, rc, context, 0);
+	}
+
+	/**
+	 * The exception for {@code rc}; {@code context} (may be null) is
+	 * prepended; {@code about} (0: none) is the kenmerk the call was about,
+	 * named for a refused value when libswi names no kenmerk (see
+	 * {@link #getKenmerk()}).
+	 */
+	static SwiException of(Pointer d, int rc, String context, int about) {
 		String message = null;
 		int kenmerk = 0;
 		if (d != null && SwiNative.swi_delivery_last_error(d) == rc) {
 			message = SwiNative.swi_delivery_last_message(d);
 			kenmerk = SwiNative.swi_delivery_last_kenmerk(d);
 		}
+		if (kenmerk == 0 && refusesValue(rc))
+			kenmerk = about;
 		if (message == null || message.isEmpty())
 			message = SwiNative.swi_strerror(rc);
 		if (context != null)
@@ -118,6 +139,36 @@ public class SwiException extends RuntimeException {
 	 */
 	static String shown(long v) {
 		return v > -10_000_000L && v < 10_000_000L ? Long.toString(v) : "(buiten bereik)";
+	}
+
+	/** Whether {@code rc} refuses the value of a kenmerk (as Python's ValueRefused and DuplicateBsn). */
+	static boolean refusesValue(int rc) {
+		return rc <= Status.EFORMAT.code() && rc >= Status.EDUPLICATE.code() || rc == Status.EREQUIRED.code();
+	}
+
+	/** An action on a throwaway delivery whose refusal gives libswi's code, message and kenmerk. */
+	@FunctionalInterface
+	interface Probe {
+		int on(Pointer scratch, long[] out);
+	}
+
+	/**
+	 * libswi's exception for what {@code probe} does on a new, empty delivery
+	 * that is freed at once: for a refusal the binding finds before there is a
+	 * delivery to ask (a {@link Batch}), so the message is still libswi's.
+	 * {@code about} as for {@link #of}. When libswi accepts (it should not),
+	 * {@code orElse} is returned.
+	 */
+	static SwiException fromLibswi(int about, Probe probe, SwiException orElse) {
+		long[] out = new long[1];
+		check(null, SwiNative.swi_delivery_new(out));
+		Pointer scratch = SwiNative.ptr(out);
+		try {
+			int rc = probe.on(scratch, out);
+			return rc < 0 ? of(scratch, rc, null, about) : orElse;
+		} finally {
+			SwiNative.swi_delivery_free(scratch);
+		}
 	}
 
 	/** A refusal by the binding itself (closed delivery): code EINVAL. */

@@ -1,25 +1,33 @@
 package nl.swi;
 
+import com.sun.jna.Pointer;
+
 import java.util.List;
 
 /**
  * {@link Delivery#validateAndWrite} found validation errors and wrote
- * nothing: code {@link Status#EINVALID}, with every diagnostic.
+ * nothing: code {@link Status#EINVALID} ({@link Status#EINCOMPLETE} when a
+ * kenmerk the schema requires is missing) and message as libswi refuses to
+ * write it, with every diagnostic.
  */
 public class ValidationException extends SwiException {
 	private static final long serialVersionUID = 1L;
 
 	private final transient List<Diagnostic> diagnostics;
 
-	ValidationException(List<Diagnostic> diagnostics) {
-		super(Status.EINVALID.code(), message(diagnostics));
+	ValidationException(int code, String message, List<Diagnostic> diagnostics) {
+		super(code, message);
 		this.diagnostics = diagnostics;
 	}
 
-	private static String message(List<Diagnostic> diagnostics) {
-		List<Diagnostic> errors = Diagnostic.errors(diagnostics);
-		return "de levering heeft " + errors.size() + " fout(en) en wordt niet geschreven; eerste: "
-			+ (errors.isEmpty() ? "?" : errors.get(0).rule() + " " + errors.get(0).message());
+	/**
+	 * The exception for libswi's refusal {@code rc} to write delivery
+	 * {@code d} (its code and message), with the diagnostics of the
+	 * validation. Under the lock.
+	 */
+	static ValidationException of(Pointer d, int rc, List<Diagnostic> diagnostics) {
+		SwiException e = SwiException.of(d, rc, null, 0);
+		return new ValidationException(e.getCode(), e.getMessage(), diagnostics);
 	}
 
 	/**
