@@ -5,14 +5,11 @@ import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.ref.Cleaner;
-import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.ConcurrentModificationException;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -579,65 +576,13 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	 * @return the persons
 	 */
 	public Iterable<Person> persons() {
-		return PersonIterator::new;
+		return () -> new Walk<>(this, SwiNative::swi_delivery_first_person, SwiNative::swi_person_next,
+			this::wrapPerson, Person::remove);
 	}
 
 	/** A wrapper of a live person's address. Under the lock. */
 	Person wrapPerson(long address) {
 		return new Person(this, address, personGeneration(address));
-	}
-
-	private final class PersonIterator implements Iterator<Person> {
-		private Pointer next;
-		private Person last;
-		private int expectedRemovals;
-
-		PersonIterator() {
-			synchronized (lock) {
-				next = SwiNative.swi_delivery_first_person(checkOpen());
-				expectedRemovals = removals;
-			}
-		}
-
-		private void checkState() {
-			checkOpen();
-			if (removals != expectedRemovals)
-				throw new ConcurrentModificationException("a person or record was removed during the iteration");
-		}
-
-		@Override
-		public boolean hasNext() {
-			synchronized (lock) {
-				checkState();
-				return next != null;
-			}
-		}
-
-		@Override
-		public Person next() {
-			synchronized (lock) {
-				checkState();
-				if (next == null)
-					throw new NoSuchElementException();
-				Person p = wrapPerson(Pointer.nativeValue(next));
-				/* Fetched before the caller may remove p (delivery.h). */
-				next = SwiNative.swi_person_next(next);
-				last = p;
-				return p;
-			}
-		}
-
-		@Override
-		public void remove() {
-			synchronized (lock) {
-				checkState();
-				if (last == null)
-					throw new IllegalStateException();
-				last.remove();
-				last = null;
-				expectedRemovals = removals;
-			}
-		}
 	}
 
 	/* ---- validation ------------------------------------------------ */
@@ -732,23 +677,11 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	public List<Diagnostic> compare(Delivery previous, ShowBsn bsn) {
 		if (previous == null)
 			throw new SwiException(Status.EINVAL.code(), "previous delivery is null");
-		/* Both locks, always in the same order, so two compares never deadlock. */
-		Delivery first = sequence < previous.sequence ? this : previous;
-		Delivery second = first == this ? previous : this;
-		Pointer report;
-		synchronized (first.lock) {
-			synchronized (second.lock) {
-				try {
-					Pointer prev = previous.checkOpen();
-					check(SwiNative.swi_delivery_compare(out, prev, checkOpen(),
-						(bsn == null ? ShowBsn.MASKED : bsn).flags));
-					report = SwiNative.ptr(out);
-				} finally {
-					Reference.reachabilityFence(this);
-					Reference.reachabilityFence(previous);
-				}
-			}
-		}
+		int flags = (bsn == null ? ShowBsn.MASKED : bsn).flags;
+		Pointer report = withBoth(previous, (self, prev) -> {
+			check(SwiNative.swi_delivery_compare(out, prev, self, flags));
+			return SwiNative.ptr(out);
+		});
 		return Diagnostic.copyAndFree(report);
 	}
 
@@ -774,24 +707,30 @@ public final class Delivery extends KenmerkHolder implements AutoCloseable {
 	public Diff diff(Delivery actual, ShowBsn bsn) {
 		if (actual == null)
 			throw new SwiException(Status.EINVAL.code(), "actual delivery is null");
-		/* Both locks, always in the same order, as compare() takes them. */
-		Delivery first = sequence <= actual.sequence ? this : actual;
-		Delivery second = first == this ? actual : this;
-		Pointer d;
-		synchronized (first.lock) {
-			synchronized (second.lock) {
-				try {
-					Pointer act = actual.checkOpen();
-					check(SwiNative.swi_delivery_diff(out, checkOpen(), act,
-						(bsn == null ? ShowBsn.MASKED : bsn).flags));
-					d = SwiNative.ptr(out);
-				} finally {
-					Reference.reachabilityFence(this);
-					Reference.reachabilityFence(actual);
-				}
-			}
-		}
+		int flags = (bsn == null ? ShowBsn.MASKED : bsn).flags;
+		Pointer d = withBoth(actual, (self, act) -> {
+			check(SwiNative.swi_delivery_diff(out, self, act, flags));
+			return SwiNative.ptr(out);
+		});
 		return Diff.copyAndFree(d);
+	}
+
+	/** A libswi call on the live handles of two deliveries. */
+	@FunctionalInterface
+	interface PairQuery<T> {
+		T on(Pointer self, Pointer other);
+	}
+
+	/**
+	 * Runs {@code op} on this delivery's and {@code other}'s live handles as
+	 * {@link #query} does for one: under both locks, always taken in the same
+	 * order (so two such calls never deadlock), and both deliveries kept
+	 * reachable until it has returned. {@code other} may be this delivery.
+	 */
+	private <T> T withBoth(Delivery other, PairQuery<T> op) {
+		Delivery first = sequence <= other.sequence ? this : other;
+		Delivery second = first == this ? other : this;
+		return first.query(a -> second.query(b -> op.on(checkOpen(), other.checkOpen())));
 	}
 
 	/**

@@ -72,11 +72,7 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 	public final String getText(int k) {
 		return query(h -> {
 			byte[] buf = owner().textBuf;
-			int rc = nGetText(h, k, buf, buf.length);
-			if (rc == Status.ENOTSET.code())
-				return null;
-			owner().check(rc, k);
-			return Buffers.cString(buf);
+			return found(nGetText(h, k, buf, buf.length), k) ? Buffers.cString(buf) : null;
 		});
 	}
 
@@ -123,11 +119,7 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 	public final Integer getInt(int k) {
 		return query(h -> {
 			int[] out = owner().intOut;
-			int rc = nGetInt(h, k, out);
-			if (rc == Status.ENOTSET.code())
-				return null;
-			owner().check(rc, k);
-			return out[0];
+			return found(nGetInt(h, k, out), k) ? (Integer) out[0] : null;
 		});
 	}
 
@@ -266,6 +258,17 @@ public abstract sealed class KenmerkHolder permits Delivery, Person, Record {
 				Reference.reachabilityFence(this);
 			}
 		}
+	}
+
+	/**
+	 * Whether a getter's status {@code rc} for kenmerk {@code k} means a value
+	 * (false: none, ENOTSET); throws for a refusal. Under the lock.
+	 */
+	final boolean found(int rc, int k) {
+		if (rc == Status.ENOTSET.code())
+			return false;
+		owner().check(rc, k);
+		return true;
 	}
 
 	/**

@@ -4,10 +4,7 @@ import com.sun.jna.Pointer;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.ConcurrentModificationException;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * A person of a delivery (kenmerken 8-29) with its PIPs, voortgangsgesprekken
@@ -255,7 +252,7 @@ public final class Person extends KenmerkHolder {
 	 * @return the records
 	 */
 	public Iterable<Record> records(Category kind) {
-		return () -> new RecordIterator<>(kind, Record.class);
+		return records(kind, Record.class);
 	}
 
 	/**
@@ -264,7 +261,7 @@ public final class Person extends KenmerkHolder {
 	 * @return the records
 	 */
 	public Iterable<Pip> pips() {
-		return () -> new RecordIterator<>(Category.PIP, Pip.class);
+		return records(Category.PIP, Pip.class);
 	}
 
 	/**
@@ -273,7 +270,7 @@ public final class Person extends KenmerkHolder {
 	 * @return the records
 	 */
 	public Iterable<Gesprek> gesprekken() {
-		return () -> new RecordIterator<>(Category.GESPREK, Gesprek.class);
+		return records(Category.GESPREK, Gesprek.class);
 	}
 
 	/**
@@ -282,70 +279,22 @@ public final class Person extends KenmerkHolder {
 	 * @return the records
 	 */
 	public Iterable<Boete> boetes() {
-		return () -> new RecordIterator<>(Category.BOETE, Boete.class);
+		return records(Category.BOETE, Boete.class);
+	}
+
+	/** The records of {@code kind} as {@code type}s (EINVAL for another kind, from iterator()). */
+	private <T extends Record> Iterable<T> records(Category kind, Class<T> type) {
+		return () -> {
+			if (kind != Category.PIP && kind != Category.GESPREK && kind != Category.BOETE)
+				throw new SwiException(Status.EINVAL.code(), "no records of kind " + kind);
+			return new Walk<>(this, h -> SwiNative.swi_person_first_record(h, kind.value()),
+				SwiNative::swi_record_next, address -> type.cast(wrapRecord(address, kind)), Record::remove);
+		};
 	}
 
 	/** A wrapper of a live record's address of this person. Under the lock. */
 	Record wrapRecord(long address, Category kind) {
 		return Record.create(this, address, delivery.recordGeneration(address), kind);
-	}
-
-	private final class RecordIterator<T extends Record> implements Iterator<T> {
-		private final Category kind;
-		private final Class<T> type;
-		private Pointer next;
-		private T last;
-		private int expectedRemovals;
-
-		RecordIterator(Category kind, Class<T> type) {
-			if (kind != Category.PIP && kind != Category.GESPREK && kind != Category.BOETE)
-				throw new SwiException(Status.EINVAL.code(), "no records of kind " + kind);
-			this.kind = kind;
-			this.type = type;
-			synchronized (delivery.lock) {
-				next = SwiNative.swi_person_first_record(live(), kind.value());
-				expectedRemovals = delivery.removals;
-			}
-		}
-
-		private void checkState() {
-			live();
-			if (delivery.removals != expectedRemovals)
-				throw new ConcurrentModificationException("a person or record was removed during the iteration");
-		}
-
-		@Override
-		public boolean hasNext() {
-			synchronized (delivery.lock) {
-				checkState();
-				return next != null;
-			}
-		}
-
-		@Override
-		public T next() {
-			synchronized (delivery.lock) {
-				checkState();
-				if (next == null)
-					throw new NoSuchElementException();
-				T r = type.cast(wrapRecord(Pointer.nativeValue(next), kind));
-				next = SwiNative.swi_record_next(next);
-				last = r;
-				return r;
-			}
-		}
-
-		@Override
-		public void remove() {
-			synchronized (delivery.lock) {
-				checkState();
-				if (last == null)
-					throw new IllegalStateException();
-				last.remove();
-				last = null;
-				expectedRemovals = delivery.removals;
-			}
-		}
 	}
 
 	/* ---- typed kenmerken 8-29 -------------------------------------- */
