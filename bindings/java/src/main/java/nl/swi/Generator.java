@@ -2,7 +2,6 @@ package nl.swi;
 
 import com.sun.jna.Pointer;
 
-import java.lang.ref.Reference;
 
 /**
  * Synthetic, rule-valid deliveries for tests ({@code swi/generate.h},
@@ -260,14 +259,7 @@ public final class Generator {
 			throw new SwiException(Status.EINVAL.code(), "delivery is null");
 		Pointer g = nativeGenerator();
 		try {
-			int rc;
-			synchronized (d.lock) {
-				try {
-					rc = SwiNative.swi_generate_persons(d.checkOpen(), g);
-				} finally {
-					Reference.reachabilityFence(d);
-				}
-			}
+			int rc = d.query(h -> SwiNative.swi_generate_persons(h, g));
 			if (rc < 0)
 				throw failure(g, rc);
 			return d;
