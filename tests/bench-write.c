@@ -702,6 +702,197 @@ static const char *verdict(int ok)
 	return ok ? "met" : "MISSED";
 }
 
+/* ---- the public-API build, apart from the data generation ------------ */
+
+/*
+ * The build through the public API alone. The persons of the main run
+ * (same seed) are generated again chunk by chunk into a scratch delivery
+ * and read back through the public getters into plain arrays in the shape
+ * of swi_delivery_add_batch() (untimed); then only the swi_* calls that
+ * build a delivery from those arrays are timed: once per call
+ * (swi_delivery_add_person_ints() + swi_person_add_record_ints()) and once
+ * as swi_delivery_add_batch(), each into a delivery of its own that is
+ * freed before the next. Chunks keep the arrays small (about 10 MB).
+ * Figures: wall (CLOCK_MONOTONIC) and CPU (CLOCK_PROCESS_CPUTIME_ID)
+ * seconds summed over the chunks; persons/s from the CPU time, so a
+ * shared, loaded machine does not lower it.
+ */
+#define API_CHUNK 65536
+#define TARGET_API_PERSONS_PER_S 1e6
+
+struct api_arrays {
+	int32_t *entries, *ks, *vs;
+	size_t n_entries, n_pairs, cap_entries, cap_pairs;
+	char (*bsn)[10]; /* per person entry, for swi_delivery_add_person_ints() */
+	size_t n_persons, cap_persons;
+};
+
+static double cpu_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void *grow(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	size_t c = *cap ? *cap : 1024;
+	while (c < need)
+		c *= 2;
+	void *q = realloc(p, c * size);
+	if (!q)
+		die("realloc");
+	*cap = c;
+	return q;
+}
+
+static void api_entry(struct api_arrays *a, int32_t category)
+{
+	a->entries = grow(a->entries, &a->cap_entries, 2 * a->n_entries + 2, sizeof(int32_t));
+	a->entries[2 * a->n_entries] = category;
+	a->entries[2 * a->n_entries + 1] = 0;
+	a->n_entries++;
+}
+
+static void api_pair(struct api_arrays *a, int32_t k, int32_t v)
+{
+	size_t cap = a->cap_pairs;
+	a->ks = grow(a->ks, &cap, a->n_pairs + 1, sizeof(int32_t));
+	a->vs = grow(a->vs, &a->cap_pairs, a->n_pairs + 1, sizeof(int32_t));
+	a->ks[a->n_pairs] = k;
+	a->vs[a->n_pairs] = v;
+	a->n_pairs++;
+	a->entries[2 * a->n_entries - 1]++;
+}
+
+static void api_record_pairs(struct api_arrays *a, const swi_person *p, swi_category c, int k0,
+			     int k1)
+{
+	for (const swi_record *r = swi_person_first_record(p, c); r; r = swi_record_next(r)) {
+		api_entry(a, c);
+		for (int k = k0; k <= k1; k++) {
+			int32_t v;
+			if (swi_record_has(r, k) != 1)
+				continue;
+			MUST(swi_record_get_int(r, k, &v));
+			api_pair(a, k, v);
+		}
+	}
+}
+
+/* Up to API_CHUNK persons from `p` on as batch arrays (untimed); returns
+ * the person after them. */
+static const swi_person *api_collect(struct api_arrays *a, const swi_person *p)
+{
+	a->n_entries = a->n_pairs = a->n_persons = 0;
+	for (; p && a->n_persons < API_CHUNK; p = swi_person_next(p)) {
+		int32_t v;
+		api_entry(a, SWI_CATEGORY_PERSOON);
+		MUST(swi_person_get_int(p, SWI_K_BURGERSERVICENUMMER, &v));
+		api_pair(a, SWI_K_BURGERSERVICENUMMER, v);
+		a->bsn = grow(a->bsn, &a->cap_persons, a->n_persons + 1, sizeof(*a->bsn));
+		gen_bsn_text((uint32_t)v, a->bsn[a->n_persons++]);
+		for (int k = SWI_K_BURGERSERVICENUMMER + 1; k <= SWI_K_EINDE_BEGELEIDING_DATUM; k++) {
+			if (swi_person_has(p, k) != 1)
+				continue;
+			MUST(swi_person_get_int(p, k, &v));
+			api_pair(a, k, v);
+		}
+		api_record_pairs(a, p, SWI_CATEGORY_PIP, SWI_K_PIP_DATUM, SWI_K_LEERROUTE_EINDDATUM);
+		api_record_pairs(a, p, SWI_CATEGORY_GESPREK, SWI_K_VOORTGANGSGESPREK_DATUM,
+				 SWI_K_VOORTGANGSGESPREK_DATUM);
+		api_record_pairs(a, p, SWI_CATEGORY_BOETE, SWI_K_BOETE_DATUM, SWI_K_BOETE_BEDRAG);
+	}
+	return p;
+}
+
+/* The timed part, per call: one add_person_ints per person, one
+ * add_record_ints per record, exactly as a C importer would. */
+static void api_add_per_call(swi_delivery *d, const struct api_arrays *a)
+{
+	swi_person *p = NULL;
+	size_t pair = 0, person = 0;
+	for (size_t i = 0; i < a->n_entries; i++) {
+		int32_t c = a->entries[2 * i];
+		size_t n = (size_t)a->entries[2 * i + 1];
+		if (c == SWI_CATEGORY_PERSOON)
+			MUST(swi_delivery_add_person_ints(&p, d, a->bsn[person++], n - 1,
+							  a->ks + pair + 1, a->vs + pair + 1));
+		else
+			MUST(swi_person_add_record_ints(NULL, p, (swi_category)c, n, a->ks + pair,
+							a->vs + pair));
+		pair += n;
+	}
+}
+
+/* Builds the n persons of SEED once per call and once in batches; prints
+ * the times of the swi_* calls only. The persons are generated into one
+ * scratch delivery first (the generator draws a new BSN on a duplicate, so
+ * the data is that of the main run only when generated in one delivery). */
+static void time_api_build(size_t n)
+{
+	struct api_arrays a = {0};
+	double wall[2] = {0, 0}, cpu[2] = {0, 0};
+	size_t bytes[2] = {0, 0}, pairs = 0, entries = 0;
+	double g0 = now();
+	struct counting scratch_mem = {0};
+	swi_delivery *scratch = bench_delivery(&scratch_mem);
+	struct gen g;
+	gen_seed(&g, SEED);
+	for (size_t i = 0; i < n; i++)
+		gen_person(scratch, &g, 0);
+	double gen_s = now() - g0;
+	for (int mode = 0; mode < 2; mode++) {
+		struct counting mem = {0};
+		swi_delivery *d = bench_delivery(&mem);
+		const swi_person *next = swi_delivery_first_person(scratch);
+		while (next) {
+			g0 = now();
+			next = api_collect(&a, next);
+			gen_s += now() - g0;
+			if (mode == 0) {
+				pairs += a.n_pairs;
+				entries += a.n_entries;
+			}
+			double w0 = now(), c0 = cpu_now();
+			if (mode == 0)
+				api_add_per_call(d, &a);
+			else
+				MUST(swi_delivery_add_batch(d, a.n_entries, a.entries, a.n_pairs, a.ks,
+							    a.vs, NULL));
+			cpu[mode] += cpu_now() - c0;
+			wall[mode] += now() - w0;
+		}
+		if (swi_delivery_person_count(d) != n) {
+			fprintf(stderr, "bench-write: API build gave %zu persons, expected %zu\n",
+				swi_delivery_person_count(d), n);
+			exit(2);
+		}
+		bytes[mode] = mem.live;
+		swi_delivery_free(d);
+	}
+	swi_delivery_free(scratch);
+	free(a.entries);
+	free(a.ks);
+	free(a.vs);
+	free(a.bsn);
+	printf("api_generate_collect_s: %.3f\n", gen_s); /* untimed: generation, reading back */
+	printf("api_entries: %zu\n", entries);
+	printf("api_pairs: %zu\n", pairs);
+	static const char *const name[2] = {"api_percall", "api_batch"};
+	for (int mode = 0; mode < 2; mode++) {
+		double pps = cpu[mode] > 0 ? (double)n / cpu[mode] : 0.0;
+		printf("%s_build_s: %.3f\n", name[mode], wall[mode]);
+		printf("%s_build_cpu_s: %.3f\n", name[mode], cpu[mode]);
+		printf("%s_persons_per_s: %.0f\n", name[mode], pps);
+		printf("%s_model_bytes: %zu\n", name[mode], bytes[mode]);
+		printf("target_%s_persons_per_s: >= %.0f %s\n", name[mode],
+		       TARGET_API_PERSONS_PER_S, verdict(pps >= TARGET_API_PERSONS_PER_S));
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3 || argc > 5)
@@ -897,5 +1088,8 @@ int main(int argc, char **argv)
 	if (!baseline && n == 1000000)
 		printf("target_peak_rss_at_1m: <= %ld kB %s\n", TARGET_PEAK_RSS_KB_AT_1M,
 		       verdict(hwm <= TARGET_PEAK_RSS_KB_AT_1M && rss <= TARGET_PEAK_RSS_KB_AT_1M));
+
+	/* After the peak RSS figures, so its own deliveries do not count there. */
+	time_api_build(n);
 	return status;
 }
