@@ -459,6 +459,7 @@ class AddPersons(unittest.TestCase):
             (b[4], {"pip_datum": date(2026, 1, 5)}),  # a PIP kenmerk on a person
             (b[4], {"geslacht": 2**31}),
             (b[4], {"geboortedatum": 19901307}),
+            (b[4], {"geslacht": [1]}),  # unhashable: once escaped the batch unnamed
         ]
         for row in bad:
             with swi.Delivery(**support.header()) as d:
@@ -466,11 +467,13 @@ class AddPersons(unittest.TestCase):
                     d.add_person(row[0], **row[1])
                 except Exception as e:
                     expected: type[BaseException] = type(e)
+                    message = str(e)
                 else:
                     self.fail(f"add_person accepted {row}")
                 with self.assertRaises(expected, msg=row) as cm:
                     d.add_persons([(b[5], {}), row, (b[6], {})])
                 self.assertIn("in row 1 of add_persons() (0-based)", cm.exception.__notes__)
+                self.assertEqual(str(cm.exception), message, row)
                 self.assertEqual([p.bsn for p in d], [b[5]])
 
 
