@@ -23,11 +23,7 @@ int swi_access_get_text(swi_delivery *d, swi_category c, const void *record, int
 			size_t size);
 int swi_access_unset(swi_delivery *d, swi_category c, void *record, int k);
 int swi_access_has(swi_delivery *d, swi_category c, const void *record, int k);
-
-/* The BSN index of the person store (delivery.c). */
-int swi_index_reserve(swi_delivery *d);
-void swi_index_insert(swi_delivery *d, uint32_t bsn, size_t slot);
-void swi_index_remove(swi_delivery *d, uint32_t bsn);
-struct swi_person *swi_index_find(const swi_delivery *d, uint32_t bsn);
+/* Describes a record for messages: "persoon *****6782", "PIP 2 van persoon *****6782". */
+void swi_describe(char *buf, size_t size, swi_category c, const void *record);
 
 #endif

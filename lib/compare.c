@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "access.h"
+#include "bsn-index.h"
 #include "report.h"
 
 /*

@@ -1,62 +1,15 @@
 /*
- * The delivery: its allocator, its last-error slot, the levering header
- * and the store of persons (chunks that never move, plus a BSN index).
+ * The delivery: its life cycle, the levering header and the store of
+ * persons (chunks that never move; the BSN index is bsn-index.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "access.h"
+#include "bsn-index.h"
+#include "gemeenten.h"
 #include "private.h"
-
-void *swi_libc_alloc(void *ud, void *ptr, size_t size)
-{
-	(void)ud;
-	if (size == 0) {
-		free(ptr);
-		return NULL;
-	}
-	return realloc(ptr, size);
-}
-
-void *swi_alloc(swi_delivery *d, size_t size)
-{
-	return d->alloc(d->alloc_ud, NULL, size ? size : 1);
-}
-
-void *swi_realloc(swi_delivery *d, void *ptr, size_t size)
-{
-	return d->alloc(d->alloc_ud, ptr, size ? size : 1);
-}
-
-void swi_free(swi_delivery *d, void *ptr)
-{
-	if (ptr)
-		d->alloc(d->alloc_ud, ptr, 0);
-}
-
-void *swi_alloc_array(swi_delivery *d, size_t n, size_t size)
-{
-	if (size && n > SIZE_MAX / size)
-		return NULL;
-	return swi_alloc(d, n * size);
-}
-
-int swi_error(swi_delivery *d, int status, const char *fmt, ...)
-{
-	if (d) {
-		va_list ap;
-		va_start(ap, fmt);
-		/* No show-BSN flag here: the slot (and the bindings' exception
-		 * texts made from it) is always masked, one line (mask.c). */
-		swi_mask_vformat(d->last_message, sizeof(d->last_message),
-				 SWI_MASK_BSN | SWI_MASK_ESCAPE, fmt, ap);
-		va_end(ap);
-		d->last_error = status;
-		d->last_kenmerk = 0; /* the kenmerk accessors set it after this */
-	}
-	return status;
-}
 
 SWI_EXPORT int swi_delivery_new_with_allocator(swi_delivery **out, swi_alloc_fn alloc,
 					       void *userdata)
@@ -97,21 +50,6 @@ SWI_EXPORT void swi_delivery_free(swi_delivery *d)
 	swi_free(d, d->index);
 	swi_gemeenten_release_all(d);
 	d->alloc(d->alloc_ud, d, 0);
-}
-
-SWI_EXPORT int swi_delivery_last_error(const swi_delivery *d)
-{
-	return d ? d->last_error : SWI_EINVAL;
-}
-
-SWI_EXPORT int swi_delivery_last_kenmerk(const swi_delivery *d)
-{
-	return d ? d->last_kenmerk : 0;
-}
-
-SWI_EXPORT const char *swi_delivery_last_message(const swi_delivery *d)
-{
-	return d ? d->last_message : "";
 }
 
 /* ---- header kenmerken ----------------------------------------------- */
@@ -187,85 +125,6 @@ SWI_EXPORT int swi_delivery_file_name(swi_delivery *d, int zipped, char *buf, si
 }
 
 /* ---- the person store ----------------------------------------------- */
-
-struct swi_person *swi_person_at(const swi_delivery *d, size_t slot)
-{
-	return &d->chunks[slot >> SWI_PERSON_CHUNK_SHIFT][slot & (SWI_PERSON_CHUNK - 1)];
-}
-
-static size_t hash_bsn(uint32_t bsn, size_t cap)
-{
-	/* Fibonacci hashing: BSNs are not uniformly spread in their low bits. */
-	return (size_t)((bsn * UINT64_C(11400714819323198485)) >> 32) & (cap - 1);
-}
-
-/* The index slot holding `bsn`, or the empty slot where it would go. */
-static size_t index_probe(const swi_delivery *d, uint32_t bsn)
-{
-	size_t i = hash_bsn(bsn, d->index_cap);
-	while (d->index[i] && swi_person_at(d, d->index[i] - 1)->bsn != bsn)
-		i = (i + 1) & (d->index_cap - 1);
-	return i;
-}
-
-static int index_grow(swi_delivery *d)
-{
-	size_t cap = d->index_cap ? d->index_cap * 2 : 64;
-	uint32_t *old = d->index;
-	size_t old_cap = d->index_cap;
-	uint32_t *fresh = swi_alloc_array(d, cap, sizeof(*fresh));
-	if (!fresh)
-		return SWI_ENOMEM;
-	memset(fresh, 0, cap * sizeof(*fresh));
-	d->index = fresh;
-	d->index_cap = cap;
-	for (size_t i = 0; i < old_cap; i++)
-		if (old[i])
-			d->index[index_probe(d, swi_person_at(d, old[i] - 1)->bsn)] = old[i];
-	swi_free(d, old);
-	return SWI_OK;
-}
-
-/* Backward-shift deletion keeps linear probing correct without tombstones. */
-void swi_index_remove(swi_delivery *d, uint32_t bsn)
-{
-	size_t mask = d->index_cap - 1;
-	size_t i = index_probe(d, bsn);
-	if (!d->index[i])
-		return;
-	for (size_t j = (i + 1) & mask; d->index[j]; j = (j + 1) & mask) {
-		size_t home = hash_bsn(swi_person_at(d, d->index[j] - 1)->bsn, d->index_cap);
-		/* Entry j may fill the hole at i unless its home lies cyclically in (i, j]. */
-		bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
-		if (!stays) {
-			d->index[i] = d->index[j];
-			i = j;
-		}
-	}
-	d->index[i] = 0;
-}
-
-/* Inserts slot+1 under bsn; the caller checked it is absent and capacity is there. */
-void swi_index_insert(swi_delivery *d, uint32_t bsn, size_t slot)
-{
-	d->index[index_probe(d, bsn)] = (uint32_t)(slot + 1);
-}
-
-struct swi_person *swi_index_find(const swi_delivery *d, uint32_t bsn)
-{
-	if (!d->index_cap)
-		return NULL;
-	uint32_t v = d->index[index_probe(d, bsn)];
-	return v ? swi_person_at(d, v - 1) : NULL;
-}
-
-int swi_index_reserve(swi_delivery *d)
-{
-	/* Keep the load at or below one half, counting live persons only. */
-	if ((d->n_persons + 1) * 2 > d->index_cap)
-		return index_grow(d);
-	return SWI_OK;
-}
 
 SWI_EXPORT int swi_delivery_add_person(swi_person **out, swi_delivery *d, const char *bsn_text)
 {

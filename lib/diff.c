@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "access.h"
+#include "bsn-index.h"
 
 struct swi_diff_entry {
 	int64_t exp_person, act_person, exp_record, act_record;

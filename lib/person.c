@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "access.h"
+#include "bsn-index.h"
 
 int swi_person_removed_error(const struct swi_person *p)
 {

@@ -14,6 +14,10 @@
 
 #define SWI_ATTR_PRINTF(a, b) __attribute__((format(printf, a, b)))
 
+/* Used everywhere, declared by their owners. */
+#include "alloc.h"      /* swi_alloc & co (alloc.c) */
+#include "last-error.h" /* swi_error (last-error.c) */
+
 /* ---- the kenmerken table (kenmerken.c) ------------------------------ */
 
 /* Who a kenmerk applies to (Table 1, "Verplicht voor doelgroep"). */
@@ -135,14 +139,6 @@ size_t swi_mask_trimmed(const char *s);
 size_t swi_mask_vformat_after(char *out, size_t size, unsigned flags, const char *prefix,
 			      const char *fmt, va_list ap);
 
-/* ---- memory (delivery.c) -------------------------------------------- */
-
-void *swi_alloc(swi_delivery *d, size_t size);
-void *swi_realloc(swi_delivery *d, void *ptr, size_t size);
-void swi_free(swi_delivery *d, void *ptr);
-/* Overflow-checked n * size; NULL (and no call) on overflow. */
-void *swi_alloc_array(swi_delivery *d, size_t n, size_t size);
-
 /* ---- the tree ------------------------------------------------------- */
 
 struct swi_record {
@@ -238,8 +234,6 @@ struct swi_delivery {
 	char last_message[320];
 };
 
-/* Frees the municipality lists given to the delivery (gemeenten.c). */
-void swi_gemeenten_release_all(swi_delivery *d);
 /* Today's local date as yyyymmdd (validate.c). */
 int32_t swi_today_local(void);
 
@@ -249,12 +243,12 @@ static inline void swi_changed(swi_delivery *d)
 	d->generation++;
 }
 
-/* Records `status` with a formatted message in d's last-error slot. */
-int swi_error(swi_delivery *d, int status, const char *fmt, ...) SWI_ATTR_PRINTF(3, 4);
-/* Describes a record for messages: "persoon *****6782", "PIP 2 van persoon *****6782". */
-void swi_describe(char *buf, size_t size, swi_category c, const void *record);
+/* The person in slot `slot` of the store (slot < d->n_slots). */
+static inline struct swi_person *swi_person_at(const swi_delivery *d, size_t slot)
+{
+	return &d->chunks[slot >> SWI_PERSON_CHUNK_SHIFT][slot & (SWI_PERSON_CHUNK - 1)];
+}
 
-struct swi_person *swi_person_at(const swi_delivery *d, size_t slot);
 /* Marks a record removed (record.c). Its memory is NOT returned to the pool:
  * an old handle must keep pointing at a dead record, never at a new one, so
  * every call through it can answer SWI_EREMOVED. Freed with the delivery. */
@@ -275,8 +269,5 @@ struct swi_buffer {
 swi_buffer *swi_buffer_new(swi_alloc_fn alloc, void *ud);
 /* Appends; SWI_OK or SWI_ENOMEM (the buffer keeps what it had). */
 int swi_buffer_append(swi_buffer *b, const void *data, size_t len);
-
-/* Used when no allocator is given. */
-void *swi_libc_alloc(void *ud, void *ptr, size_t size);
 
 #endif /* SWI_PRIVATE_H */

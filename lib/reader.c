@@ -28,7 +28,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
 
-#include "access.h"
+#include "bsn-index.h"
 #include "read-internal.h"
 #include "report.h"
 #ifdef SWI_WITH_ZIP
