@@ -31,6 +31,7 @@
 #include "bsn-index.h"
 #include "read-internal.h"
 #include "report.h"
+#include "source.h"
 #ifdef SWI_WITH_ZIP
 #include "unzip.h"
 #endif
@@ -855,12 +856,6 @@ static int64_t count_lines(const char *buf, size_t n)
 	return lines;
 }
 
-/* Where the bytes come from: a descriptor, memory, or a zip entry. */
-struct source {
-	int (*read)(void *ctx, char *buf, size_t size); /* bytes, 0 at end, <0 error */
-	void *ctx;
-};
-
 static void feed(struct reader *rd, const char *buf, int n)
 {
 	long bad = scan_attributes(&rd->scan, buf, (size_t)n);
@@ -876,7 +871,7 @@ static void feed(struct reader *rd, const char *buf, int n)
 	line_now(rd);
 }
 
-static int parse(struct reader *rd, const struct source *src, xmlSchemaValidCtxtPtr vctxt)
+static int parse(struct reader *rd, const struct swi_source *src, xmlSchemaValidCtxtPtr vctxt)
 {
 	xmlSAXHandler sax;
 	memset(&sax, 0, sizeof(sax));
@@ -985,49 +980,20 @@ static int parse(struct reader *rd, const struct source *src, xmlSchemaValidCtxt
 	return rc;
 }
 
-struct fd_source {
-	int fd;
-};
-
-static int fd_read(void *ctx, char *buf, size_t size)
-{
-	struct fd_source *f = ctx;
-	for (;;) {
-		ssize_t n = read(f->fd, buf, size);
-		if (n >= 0)
-			return (int)n;
-		if (errno != EINTR)
-			return -1;
-	}
-}
-
-struct mem_source {
-	const char *data;
-	size_t size, pos;
-};
-
-static int mem_read(void *ctx, char *buf, size_t size)
-{
-	struct mem_source *m = ctx;
-	size_t n = m->size - m->pos < size ? m->size - m->pos : size;
-	memcpy(buf, m->data + m->pos, n);
-	m->pos += n;
-	return (int)n;
-}
-
 #ifdef SWI_WITH_ZIP
 /* A zip: its one .XML entry streamed through the parser (unzip.c). What is
  * wrong with the archive itself is an SWI-008 finding that says what. */
-static int read_zip(struct reader *rd, const void *data, size_t size, int fd,
+static int read_zip(struct reader *rd, const struct swi_input *input,
 		    xmlSchemaValidCtxtPtr vctxt)
 {
 	char why[SWI_UNZIP_WHY];
-	struct swi_unzip_input in = {.data = fd < 0 ? data : NULL, .size = size, .fd = fd,
+	struct swi_unzip_input in = {.data = input->fd < 0 ? input->data : NULL,
+				     .size = input->size, .fd = input->fd,
 				     .show_bsn = rd->flags & SWI_READ_SHOW_BSN};
 	struct swi_unzip *z = NULL;
 	int rc = swi_unzip_open(&z, rd->d, &in, why);
 	if (rc == SWI_OK) {
-		struct source src = {.read = swi_unzip_read, .ctx = z};
+		struct swi_source src = {.read = swi_unzip_read, .ctx = z};
 		rc = parse(rd, &src, vctxt);
 		/* A failed read is SWI_EIO to parse(); the source knows better. */
 		if (swi_unzip_status(z) != SWI_OK)
@@ -1043,13 +1009,6 @@ static int read_zip(struct reader *rd, const void *data, size_t size, int fd,
 	return rc;
 }
 #endif
-
-/* A local header first, or the end record of an empty archive. */
-static bool is_zip(const unsigned char *magic, size_t n)
-{
-	return n >= 4 && magic[0] == 'P' && magic[1] == 'K' &&
-	       ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6));
-}
 
 static void init_libxml2(void)
 {
@@ -1315,22 +1274,6 @@ static void load_xsd(struct reader *rd, const char *path, struct xsd *out)
 		     "bestand is gecontroleerd op de structuur van het meegeleverde swi.xsd", path);
 }
 
-/* Opens `path` for reading, or says why not (errno: ENOENT, EACCES, EISDIR...). */
-static int open_input(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	struct stat st;
-	if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-		int e = errno;
-		close(fd);
-		errno = S_ISDIR(st.st_mode) ? EISDIR : e;
-		return -1;
-	}
-	return fd;
-}
-
 int swi_read_with_allocator(swi_delivery **out, swi_report **report, const void *data,
 			    size_t size, const char *path, const char *xsd_path, unsigned flags,
 			    swi_alloc_fn alloc, void *alloc_ud)
@@ -1374,7 +1317,7 @@ int swi_read_with_allocator(swi_delivery **out, swi_report **report, const void 
 	xmlSetGenericErrorFunc(NULL, silent);
 	xmlSetStructuredErrorFunc(&rd, on_thread_error);
 
-	int fd = -1;
+	struct swi_input in = {.fd = -1};
 	int saved_errno = 0;
 	struct xsd xsd = {0};
 	if (xsd_path) {
@@ -1387,33 +1330,19 @@ int swi_read_with_allocator(swi_delivery **out, swi_report **report, const void 
 		rd.stopped = false;
 	}
 
-	unsigned char magic[4];
-	size_t n_magic = 0;
-	if (path) {
-		fd = open_input(path);
-		if (fd < 0) {
-			saved_errno = errno;
-			rc = SWI_EIO;
-			goto out;
-		}
-		ssize_t got = pread(fd, magic, sizeof(magic), 0);
-		n_magic = got > 0 ? (size_t)got : 0;
-	} else {
-		n_magic = size < sizeof(magic) ? size : sizeof(magic);
-		memcpy(magic, data, n_magic);
+	rc = swi_input_open(&in, data, size, path);
+	if (rc != SWI_OK) {
+		saved_errno = errno;
+		goto out;
 	}
-
-	struct mem_source mem = {.data = data, .size = size};
-	struct fd_source fds = {.fd = fd};
-	if (is_zip(magic, n_magic)) {
+	if (in.zipped) {
 #ifdef SWI_WITH_ZIP
-		rc = read_zip(&rd, data, size, fd, xsd.vctxt);
+		rc = read_zip(&rd, &in, xsd.vctxt);
 #else
 		rc = SWI_EUNSUPPORTED;
 #endif
 	} else {
-		struct source src = path ? (struct source){.read = fd_read, .ctx = &fds}
-					 : (struct source){.read = mem_read, .ctx = &mem};
+		struct swi_source src = {.read = swi_input_read, .ctx = &in};
 		rc = parse(&rd, &src, xsd.vctxt);
 	}
 	if (rc == SWI_EIO)
@@ -1421,8 +1350,7 @@ int swi_read_with_allocator(swi_delivery **out, swi_report **report, const void 
 	if (rc == SWI_OK)
 		rc = swi_report_status(rd.report);
 out:
-	if (fd >= 0)
-		close(fd);
+	swi_input_close(&in);
 	free_xsd(&xsd);
 	/* libxml2 keeps a copy of the last error per thread, message included,
 	 * and its messages quote the file's values (a BSN among them). None of
