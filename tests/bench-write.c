@@ -67,6 +67,7 @@
 #include <swi/swi.h>
 
 #include "generate.h"
+#include "test-util.h"
 
 #define SEED 1
 #define MB 1e6
@@ -76,16 +77,6 @@
 #define TARGET_MODEL_BYTES_PER_PERSON 200.0
 #define TARGET_PEAK_RSS_KB_AT_1M (300L * 1024)
 #define TARGET_VALIDATION_SHARE 0.25 /* of build + write */
-
-#define MUST(call)                                                                     \
-	do {                                                                           \
-		int rc_ = (call);                                                      \
-		if (rc_ != SWI_OK) {                                                   \
-			fprintf(stderr, "%s:%d: %s failed: %s\n", __FILE__, __LINE__, #call, \
-				swi_strerror(rc_));                                    \
-			exit(2);                                                       \
-		}                                                                      \
-	} while (0)
 
 static void die(const char *what)
 {

@@ -7,16 +7,7 @@
 #include <stdlib.h>
 
 #include "generate.h"
-
-#define MUST(call)                                                                     \
-	do {                                                                           \
-		int rc_ = (call);                                                      \
-		if (rc_ != SWI_OK) {                                                   \
-			fprintf(stderr, "%s:%d: %s failed: %s\n", __FILE__, __LINE__, #call, \
-				swi_strerror(rc_));                                    \
-			abort();                                                       \
-		}                                                                      \
-	} while (0)
+#include "test-util.h"
 
 void gen_seed(struct gen *g, uint64_t seed)
 {

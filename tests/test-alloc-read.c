@@ -29,12 +29,7 @@
 
 #include "generate.h"
 #include "read-internal.h"
-
-#define REQUIRE(expr, ...)                          \
-	do {                                        \
-		if (!(expr))                        \
-			ck_abort_msg(__VA_ARGS__); \
-	} while (0)
+#include "test-util.h"
 
 /* ---- one failing counter for libswi and libxml2 ------------------------ */
 

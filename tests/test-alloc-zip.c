@@ -39,12 +39,7 @@
 #ifdef SWI_WITH_ZIP
 #include "unzip.h"
 #endif
-
-#define REQUIRE(expr, ...)                          \
-	do {                                        \
-		if (!(expr))                        \
-			ck_abort_msg(__VA_ARGS__); \
-	} while (0)
+#include "test-util.h"
 
 #define N_PERSONS 400 /* an XML of about 270 kB: several deflate and parse chunks */
 

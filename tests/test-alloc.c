@@ -20,14 +20,10 @@
 #include <swi/swi.h>
 
 #include "generate.h"
+#include "test-util.h"
 
 /* Passing ck_asserts write a mark point each; the scenario makes tens of
  * thousands of calls per run, and there are about a hundred runs. */
-#define REQUIRE(expr, ...)                          \
-	do {                                        \
-		if (!(expr))                        \
-			ck_abort_msg(__VA_ARGS__); \
-	} while (0)
 
 /* More persons than one person chunk (1024) and enough to grow the BSN
  * index several times and the record pool past one chunk. */

@@ -14,6 +14,7 @@
 #include <swi/swi.h>
 
 #include "generate.h"
+#include "test-util.h"
 
 /* How a message shows a value: a date that is also a BSN with a leading 0
  * (passes the 11-test as 0jjjjmmdd) is masked as *****mmdd (lib/mask.c). */
@@ -40,12 +41,6 @@ static const char *as_shown(const char *value, char out[16])
 #define BSN_E "100000009"
 #define BSN_F "123456794"
 #define BSN_F_MASKED "*****6794"
-
-#define OK(call)                                                                          \
-	do {                                                                              \
-		int rc_ = (call);                                                         \
-		ck_assert_msg(rc_ == SWI_OK, "%s: %s", #call, swi_strerror(rc_));         \
-	} while (0)
 
 static swi_delivery *quarter(int year, int q, int gemeente)
 {

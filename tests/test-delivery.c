@@ -12,29 +12,7 @@
 #include <swi/swi.h>
 
 #include "generate.h"
-
-/*
- * Every passing ck_assert records a mark point, a write(2) to check's
- * temporary file; over 100000 persons those writes take seconds (minutes
- * under valgrind). The loops over many persons use these instead.
- */
-#define REQUIRE(expr, ...)                          \
-	do {                                        \
-		if (!(expr))                        \
-			ck_abort_msg(__VA_ARGS__); \
-	} while (0)
-#define REQUIRE_EQ(a, b)                                                                     \
-	do {                                                                                 \
-		long long a_ = (long long)(a), b_ = (long long)(b);                          \
-		if (a_ != b_)                                                                \
-			ck_abort_msg("%s == %s failed: %lld != %lld", #a, #b, a_, b_);       \
-	} while (0)
-#define REQUIRE_PTR_EQ(a, b)                                                                 \
-	do {                                                                                 \
-		const void *a_ = (a), *b_ = (b);                                             \
-		if (a_ != b_)                                                                \
-			ck_abort_msg("%s == %s failed: %p != %p", #a, #b, a_, b_);           \
-	} while (0)
+#include "test-util.h"
 
 /* BSNs that pass the 11-test (checked by eleven_test() below as well). */
 #define BSN_A "123456782"

@@ -15,6 +15,7 @@
 #include <swi/swi.h>
 
 #include "generate.h"
+#include "test-util.h"
 
 /* BSNs that pass the 11-test. */
 #define BSN_A "123456782"
@@ -23,12 +24,6 @@
 #define BSN_B_MASKED "*****2333"
 #define BSN_C "012345672"
 #define BSN_C_MASKED "*****5672"
-
-#define OK(call)                                                                          \
-	do {                                                                              \
-		int rc_ = (call);                                                         \
-		ck_assert_msg(rc_ == SWI_OK, "%s: %s", #call, swi_strerror(rc_));         \
-	} while (0)
 
 /* ---- building -------------------------------------------------------- */
 

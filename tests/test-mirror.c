@@ -19,8 +19,7 @@
 #include <swi/swi.h>
 
 #include "generate.h"
-
-#define OK(call) ck_assert_int_eq((call), SWI_OK)
+#include "test-util.h"
 
 /* ---- fixtures --------------------------------------------------------- */
 

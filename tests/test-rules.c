@@ -27,6 +27,7 @@
 #include <swi/swi.h>
 
 #include "generate.h"
+#include "test-util.h"
 
 /* How a message shows a value: a date that is also a BSN with a leading 0
  * (passes the 11-test as 0jjjjmmdd) is masked as *****mmdd (lib/mask.c). */
@@ -47,17 +48,6 @@ static const char *as_shown(const char *value, char out[16])
  * Every passing ck_assert writes a mark point to check's temporary file;
  * the loops over generated deliveries use these instead (as test-delivery).
  */
-#define REQUIRE(expr, ...)                          \
-	do {                                        \
-		if (!(expr))                        \
-			ck_abort_msg(__VA_ARGS__); \
-	} while (0)
-
-#define OK(call)                                                                             \
-	do {                                                                                 \
-		int rc_ = (call);                                                            \
-		REQUIRE(rc_ == SWI_OK, "%s: %s", #call, swi_strerror(rc_));                  \
-	} while (0)
 
 /* The persons of the base delivery, in delivery order (their report index). */
 #define BSN_A "123456782"
