@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "private.h"
+#include "value.h"
 
 bool swi_date_valid(uint32_t v)
 {
@@ -233,36 +234,22 @@ int swi_value_from_text(const struct swi_kenmerk_def *def, const char *text, uin
 	return SWI_EINVAL;
 }
 
+const char swi_digit_pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 bool swi_value_is_set(const struct swi_kenmerk_def *def, const void *record)
 {
-	const char *p = (const char *)record + def->offset;
-	switch (swi_storage_of(def)) {
-	case SWI_STORE_U8:
-		return *(const uint8_t *)p != 0;
-	case SWI_STORE_U16:
-		return *(const uint16_t *)(const void *)p != SWI_U16_UNSET;
-	case SWI_STORE_U32:
-		return *(const uint32_t *)(const void *)p != 0;
-	case SWI_STORE_TEXT:
-		return *p != '\0';
-	}
-	return false;
+	uint32_t v;
+	return swi_value_decode(def, record, &v);
 }
 
 uint32_t swi_value_load(const struct swi_kenmerk_def *def, const void *record)
 {
-	const char *p = (const char *)record + def->offset;
-	switch (swi_storage_of(def)) {
-	case SWI_STORE_U8:
-		return *(const uint8_t *)p;
-	case SWI_STORE_U16:
-		return *(const uint16_t *)(const void *)p;
-	case SWI_STORE_U32:
-		return *(const uint32_t *)(const void *)p;
-	case SWI_STORE_TEXT:
-		break;
-	}
-	return 0;
+	uint32_t v;
+	swi_value_decode(def, record, &v);
+	return v;
 }
 
 void swi_value_store(const struct swi_kenmerk_def *def, void *record, uint32_t stored,
@@ -290,48 +277,18 @@ void swi_value_clear(const struct swi_kenmerk_def *def, void *record)
 	swi_value_store(def, record, swi_storage_of(def) == SWI_STORE_U16 ? SWI_U16_UNSET : 0, "");
 }
 
-/* Writes `v` in decimal, left-padded with zeros to at least `width` digits. */
-static size_t put_uint(char *out, uint32_t v, int width)
-{
-	char tmp[10];
-	int n = 0;
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n < width)
-		tmp[n++] = '0';
-	for (int i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
-	out[n] = '\0';
-	return (size_t)n;
-}
-
 size_t swi_value_format(const struct swi_kenmerk_def *def, const void *record,
 			char out[SWI_VALUE_MAX])
 {
-	uint32_t v = swi_value_load(def, record);
-	switch ((swi_value_type)def->type) {
-	case SWI_TYPE_YEAR:
-	case SWI_TYPE_CODE4:
-	case SWI_TYPE_BSN:
-	case SWI_TYPE_DATE:
-		/* Fixed-width notations: [jjjj], [1234] codes, 9-digit BSN, [jjjjmmdd]. */
-		return put_uint(out, v, def->width);
-	case SWI_TYPE_CODE:
-	case SWI_TYPE_NUMBER:
-		return put_uint(out, v, 1);
-	case SWI_TYPE_TEXT_CODE: {
-		const char *code = def->codes[v - 1].code;
-		size_t len = strlen(code);
-		memcpy(out, code, len + 1);
+	uint32_t v;
+	swi_value_decode(def, record, &v);
+	if (def->type == SWI_TYPE_TEXT) {
+		const char *text = (const char *)record + def->offset;
+		size_t len = strlen(text);
+		memcpy(out, text, len + 1);
 		return len;
 	}
-	case SWI_TYPE_TEXT:
-		break;
-	}
-	const char *text = (const char *)record + def->offset;
-	size_t len = strlen(text);
-	memcpy(out, text, len + 1);
+	size_t len = swi_value_put(def, v, out);
+	out[len] = '\0';
 	return len;
 }

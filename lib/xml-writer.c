@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "output.h"
+#include "value.h"
 
 #define OUT_SIZE (64 * 1024)
 #define ELEMENT_MAX 160 /* the longest kenmerk element with its value and tags */
@@ -102,94 +103,31 @@ static void put_escaped(struct out *o, const char *s, size_t n)
 	}
 }
 
-static const char digit_pairs[201] =
-	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-	"8081828384858687888990919293949596979899";
-
-/* `v` in exactly `width` digits, two at a time (v < 10^width). */
-static size_t put_fixed(char *w, uint32_t v, unsigned width)
-{
-	unsigned i = width;
-	while (i >= 2) {
-		i -= 2;
-		memcpy(w + i, digit_pairs + 2 * (v % 100), 2);
-		v /= 100;
-	}
-	if (i)
-		w[0] = (char)('0' + v % 10);
-	return width;
-}
-
-/* Codes and numbers: 0..9999 without leading zeros. */
-static size_t put_number(char *w, uint32_t v)
-{
-	return put_fixed(w, v, v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : 4);
-}
-
 /*
- * The hot loop of the writer: one element per set kenmerk, decided and
- * formatted inline from the table's type, written straight into the buffer
+ * The hot loop of the writer: one element per set kenmerk, decoded and
+ * formatted by value.h's inline decoder (the one value.c uses too), written
+ * straight into the buffer
  * (the slack after OUT_SIZE takes a whole element).
  */
 static void put_kenmerken(struct out *o, const struct tags *t, swi_category c, const void *record)
 {
 	for (int k = t->first[c]; k <= t->last[c]; k++) {
 		const struct swi_kenmerk_def *def = &swi_kenmerken[k];
-		const char *p = (const char *)record + def->offset;
-		uint32_t v = 0;
-		switch ((swi_value_type)def->type) {
-		case SWI_TYPE_CODE:
-		case SWI_TYPE_TEXT_CODE:
-			v = *(const uint8_t *)p;
-			if (!v)
-				continue;
-			break;
-		case SWI_TYPE_YEAR:
-		case SWI_TYPE_CODE4:
-		case SWI_TYPE_NUMBER:
-			v = *(const uint16_t *)(const void *)p;
-			if (v == SWI_U16_UNSET)
-				continue;
-			break;
-		case SWI_TYPE_BSN:
-		case SWI_TYPE_DATE:
-			v = *(const uint32_t *)(const void *)p;
-			if (!v)
-				continue;
-			break;
-		case SWI_TYPE_TEXT:
-			if (!*p)
-				continue;
-			break;
-		}
+		uint32_t v;
+		if (!swi_value_decode(def, record, &v))
+			continue;
 		if (o->len > OUT_SIZE - ELEMENT_MAX)
 			flush(o);
 		char *w = o->buf + o->len;
 		memcpy(w, t->open[k], sizeof(t->open[k]));
 		w += t->open_len[k];
-		switch ((swi_value_type)def->type) {
-		case SWI_TYPE_YEAR:
-		case SWI_TYPE_CODE4:
-		case SWI_TYPE_BSN:
-		case SWI_TYPE_DATE:
-			w += put_fixed(w, v, def->width);
-			break;
-		case SWI_TYPE_CODE:
-		case SWI_TYPE_NUMBER:
-			w += put_number(w, v);
-			break;
-		case SWI_TYPE_TEXT_CODE: {
-			size_t n = strlen(def->codes[v - 1].code);
-			memcpy(w, def->codes[v - 1].code, n);
-			w += n;
-			break;
-		}
-		case SWI_TYPE_TEXT:
+		if (def->type == SWI_TYPE_TEXT) {
+			const char *text = (const char *)record + def->offset;
 			o->len = (size_t)(w - o->buf);
-			put_escaped(o, p, strlen(p));
+			put_escaped(o, text, strlen(text));
 			w = o->buf + o->len;
-			break;
+		} else {
+			w += swi_value_put(def, v, w);
 		}
 		memcpy(w, t->close[k], sizeof(t->close[k]));
 		o->len = (size_t)(w - o->buf) + t->close_len[k];
