@@ -34,10 +34,8 @@
 
 struct cmp {
 	swi_delivery *prev, *cur;
-	swi_report *r;
 	unsigned flags;
-	struct swi_where w;
-	char bsn[10];
+	struct swi_report_at at; /* the report and where in the delivery it is */
 	/* Scratch: sorted keys of the previous person, and of the current one. */
 	uint64_t *prev_keys, *cur_keys;
 	size_t prev_cap, cur_cap;
@@ -49,15 +47,10 @@ static void add(struct cmp *c, enum swi_rule rule, swi_category cat, int64_t rec
 static void add(struct cmp *c, enum swi_rule rule, swi_category cat, int64_t record, int k,
 		const char *fmt, ...)
 {
-	char message[400];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof(message), fmt, ap);
+	swi_report_at_vadd(&c->at, rule, cat, record, k, false, fmt, ap);
 	va_end(ap);
-	struct swi_where w = c->w;
-	w.category = cat;
-	w.record = record;
-	swi_report_add(c->r, rule, &w, k, "%s", message);
 }
 
 static bool has(const void *record, int k)
@@ -76,8 +69,7 @@ static const char *text(const void *record, int k, char out[SWI_VALUE_MAX])
 
 static void set_person(struct cmp *c, uint32_t bsn, int64_t index)
 {
-	swi_bsn_show(bsn, c->flags & SWI_VALIDATE_SHOW_BSN, c->bsn);
-	c->w = (struct swi_where){.person = index, .record = -1, .bsn = c->bsn};
+	swi_report_at_person(&c->at, bsn, index, 0);
 }
 
 /* ---- the levering --------------------------------------------------- */
@@ -403,11 +395,9 @@ static void compare_fines(struct cmp *c, const struct swi_person *old, const str
 static int compare(swi_report **out, swi_delivery *prev, swi_delivery *cur, unsigned flags)
 {
 	struct cmp c = {.prev = prev, .cur = cur, .flags = flags, .rc = SWI_OK};
-	c.r = swi_report_new(cur->alloc, cur->alloc_ud);
-	if (!c.r)
+	if (swi_report_at_start(&c.at, cur->alloc, cur->alloc_ud, flags & SWI_VALIDATE_SHOW_BSN,
+				0) != SWI_OK)
 		return SWI_ENOMEM;
-	swi_report_show_bsn(c.r, flags & SWI_VALIDATE_SHOW_BSN);
-	c.w = (struct swi_where){.person = -1, .record = -1, .bsn = ""};
 
 	if (check_pair(&c)) {
 		struct counts before = count(prev), after = count(cur);
@@ -425,7 +415,7 @@ static int compare(swi_report **out, swi_delivery *prev, swi_delivery *cur, unsi
 			compare_pips(&c, old, p);
 			compare_talks(&c, old, p);
 			compare_fines(&c, old, p);
-			if (c.rc != SWI_OK || swi_report_status(c.r) != SWI_OK)
+			if (c.rc != SWI_OK || swi_report_status(c.at.r) != SWI_OK)
 				break;
 		}
 
@@ -446,13 +436,13 @@ static int compare(swi_report **out, swi_delivery *prev, swi_delivery *cur, unsi
 			    "Persoon %lld van de vorige levering (burgerservicenummer %s) ontbreekt "
 			    "zonder einde begeleiding (kenmerk 28 en 29 waren leeg); is de begeleiding "
 			    "afgelopen, lever de persoon dan nog met reden en datum", (long long)index + 1,
-			    c.bsn);
+			    c.at.bsn);
 		}
 	}
 
 	swi_free(cur, c.prev_keys);
 	swi_free(cur, c.cur_keys);
-	return swi_report_finish(c.r, c.rc, out);
+	return swi_report_finish(c.at.r, c.rc, out);
 }
 
 SWI_EXPORT int swi_delivery_compare(swi_report **out, swi_delivery *previous,

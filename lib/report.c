@@ -256,3 +256,39 @@ SWI_EXPORT int swi_rule_at(size_t i, const char **id, swi_severity *severity,
 		*description = catalogue[i].description;
 	return SWI_OK;
 }
+
+int swi_report_at_start(struct swi_report_at *at, swi_alloc_fn alloc, void *ud, bool show_bsn,
+			int64_t line)
+{
+	memset(at, 0, sizeof(*at));
+	at->r = swi_report_new(alloc, ud);
+	if (!at->r)
+		return SWI_ENOMEM;
+	at->show_bsn = show_bsn;
+	swi_report_show_bsn(at->r, show_bsn);
+	at->w = (struct swi_where){.person = -1, .record = -1, .line = line, .bsn = ""};
+	return SWI_OK;
+}
+
+void swi_report_at_person(struct swi_report_at *at, uint32_t bsn, int64_t index, int64_t line)
+{
+	swi_bsn_show(bsn, at->show_bsn, at->bsn);
+	at->w = (struct swi_where){.person = index, .record = -1, .line = line, .bsn = at->bsn};
+}
+
+void swi_report_at_vadd(struct swi_report_at *at, enum swi_rule rule, swi_category cat,
+			int64_t record, int k, bool prefixed, const char *fmt, va_list ap)
+{
+	char message[480];
+	size_t n = 0;
+	if (prefixed && record >= 0)
+		n = (size_t)snprintf(message, sizeof(message), "%s %lld: ",
+				     swi_category_element(cat), (long long)record + 1);
+	vsnprintf(message + n, sizeof(message) - n, fmt, ap);
+	struct swi_where w = at->w;
+	w.category = cat;
+	w.record = record;
+	if (record >= 0 && at->record_line)
+		w.line = at->record_line;
+	swi_report_add(at->r, rule, &w, k, "%s", message);
+}

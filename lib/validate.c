@@ -21,7 +21,6 @@
 
 struct ctx {
 	swi_delivery *d;
-	swi_report *r;
 	unsigned flags;
 	bool errors_only; /* the writer's gate: warnings are not even formatted */
 	int32_t qs, qe;  /* the reporting quarter; 0 if k1 or k2 is missing */
@@ -29,9 +28,7 @@ struct ctx {
 	const struct swi_ruleset *rs; /* of the year, or the nearest (doc/years.md) */
 	swi_ruleset_kind rs_kind;
 	int rs_status; /* SWI_EYEAR: the year is outside the range (SWI-003) */
-	struct swi_where w;
-	int64_t record_line; /* line of the record being checked, 0 if none */
-	char bsn[10];
+	struct swi_report_at at; /* the report and where in the delivery it is */
 	uint64_t *keys; /* scratch for duplicate checks */
 	size_t keys_cap;
 	int rc;
@@ -43,18 +40,7 @@ static void add_v(struct ctx *c, enum swi_rule rule, swi_category cat, int64_t r
 	/* The gate only asks whether there are errors: skip the formatting. */
 	if (c->errors_only && swi_rule_severity(rule) != SWI_SEVERITY_ERROR)
 		return;
-	char message[480];
-	size_t n = 0;
-	if (prefixed && record >= 0)
-		n = (size_t)snprintf(message, sizeof(message), "%s %lld: ",
-				     swi_category_element(cat), (long long)record + 1);
-	vsnprintf(message + n, sizeof(message) - n, fmt, ap);
-	struct swi_where w = c->w;
-	w.category = cat;
-	w.record = record;
-	if (record >= 0 && c->record_line)
-		w.line = c->record_line;
-	swi_report_add(c->r, rule, &w, k, "%s", message);
+	swi_report_at_vadd(&c->at, rule, cat, record, k, prefixed, fmt, ap);
 }
 
 static void add(struct ctx *c, enum swi_rule rule, swi_category cat, int64_t record, int k,
@@ -349,7 +335,7 @@ static void check_pips(struct ctx *c, const struct swi_person *p, struct person_
 			continue;
 		int64_t i = index++;
 		uint32_t route = r->u.pip.route, datum = r->u.pip.datum;
-		c->record_line = r->line;
+		c->at.record_line = r->line;
 		f->has_pip = true;
 		f->b1_or_z |= route == SWI_LEERROUTE_ROUTE_B1_ROUTE || route == SWI_LEERROUTE_ROUTE_Z_ROUTE;
 		f->z_done |= route == SWI_LEERROUTE_ROUTE_Z_ROUTE && r->u.pip.einddatum;
@@ -427,7 +413,7 @@ static void check_talks(struct ctx *c, const struct swi_person *p)
 			continue;
 		int64_t i = index++;
 		uint32_t datum = r->u.gesprek.datum;
-		c->record_line = r->line;
+		c->at.record_line = r->line;
 		if (!datum)
 			continue;
 		/* 3.3.1 delivers a talk in its own quarter, but 3.3.6 asks for late
@@ -465,7 +451,7 @@ static void check_fines(struct ctx *c, const struct swi_person *p, const struct 
 			continue;
 		int64_t i = index++;
 		uint32_t datum = r->u.boete.datum;
-		c->record_line = r->line;
+		c->at.record_line = r->line;
 		if (!datum)
 			continue;
 		if (c->qs && datum < (uint32_t)c->qs)
@@ -513,10 +499,10 @@ static void check_person(struct ctx *c, const struct swi_person *p)
 	check_record(c, SWI_CATEGORY_PERSOON, p, -1, birth, type);
 	int64_t index[SWI_CATEGORY_BOETE + 1] = {0};
 	for (const struct swi_record *r = p->first; r; r = r->next) {
-		c->record_line = r->line;
+		c->at.record_line = r->line;
 		check_record(c, (swi_category)r->kind, r, index[r->kind]++, birth, type);
 	}
-	c->record_line = 0;
+	c->at.record_line = 0;
 
 	if (birth && c->qe) {
 		/* Whole years between two yyyymmdd dates: the difference / 10000. */
@@ -530,7 +516,7 @@ static void check_person(struct ctx *c, const struct swi_person *p)
 	check_pips(c, p, &f);
 	check_talks(c, p);
 	check_fines(c, p, &f);
-	c->record_line = 0; /* duplicates below point at the person's line */
+	c->at.record_line = 0; /* duplicates below point at the person's line */
 
 	/* k18/k19: analfabetisme only if an alfabetiseringscursus is needed. */
 	if (p->analfabetisme && p->alfabetiseringscursus != SWI_NEE_JA_JA)
@@ -632,10 +618,9 @@ static int validate(swi_report **out, swi_delivery *d, const char *file_name, un
 		    bool errors_only)
 {
 	struct ctx c = {.d = d, .flags = flags, .errors_only = errors_only, .rc = SWI_OK};
-	c.r = swi_report_new(d->alloc, d->alloc_ud);
-	if (!c.r)
+	if (swi_report_at_start(&c.at, d->alloc, d->alloc_ud, flags & SWI_VALIDATE_SHOW_BSN,
+				d->levering_line) != SWI_OK)
 		return SWI_ENOMEM;
-	swi_report_show_bsn(c.r, flags & SWI_VALIDATE_SHOW_BSN);
 	const struct swi_levering *l = &d->levering;
 	if (has(l, SWI_K_STATISTIEKJAAR) && has(l, SWI_K_STATISTIEKKWARTAAL)) {
 		c.qs = (int32_t)l->jaar * 10000 + (l->kwartaal * 3 - 2) * 100 + 1;
@@ -646,22 +631,20 @@ static int validate(swi_report **out, swi_delivery *d, const char *file_name, un
 	/* Without k1 (SWI-001) the newest ruleset lends its figures. */
 	c.rs = swi_ruleset_pick(has(l, SWI_K_STATISTIEKJAAR) ? l->jaar : 9999, c.today, &c.rs_kind,
 				&c.rs_status);
-	c.w = (struct swi_where){.person = -1, .record = -1, .line = d->levering_line, .bsn = ""};
 
 	check_levering(&c, file_name);
 	int64_t index = 0;
 	if (c.rc != SWI_OK)
 		goto done;
 	for (const swi_person *p = swi_delivery_first_person(d); p; p = swi_person_next(p)) {
-		swi_bsn_show(p->bsn, flags & SWI_VALIDATE_SHOW_BSN, c.bsn);
-		c.w = (struct swi_where){.person = index++, .record = -1, .line = p->line, .bsn = c.bsn};
+		swi_report_at_person(&c.at, p->bsn, index++, p->line);
 		check_person(&c, p);
-		if (c.rc != SWI_OK || swi_report_status(c.r) != SWI_OK)
+		if (c.rc != SWI_OK || swi_report_status(c.at.r) != SWI_OK)
 			break;
 	}
 done:
 	swi_free(d, c.keys);
-	int rc = swi_report_finish(c.r, c.rc, out);
+	int rc = swi_report_finish(c.at.r, c.rc, out);
 	if (rc == SWI_OK && swi_report_count_severity(*out, SWI_SEVERITY_ERROR) == 0) {
 		d->clean_generation = d->generation + 1;
 		d->clean_today = c.today;
