@@ -42,17 +42,6 @@ struct cmp {
 	int rc;
 };
 
-static void add(struct cmp *c, enum swi_rule rule, swi_category cat, int64_t record, int k,
-		const char *fmt, ...) SWI_ATTR_PRINTF(6, 7);
-static void add(struct cmp *c, enum swi_rule rule, swi_category cat, int64_t record, int k,
-		const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	swi_report_at_vadd(&c->at, rule, cat, record, k, false, fmt, ap);
-	va_end(ap);
-}
-
 static bool has(const void *record, int k)
 {
 	return swi_value_is_set(&swi_kenmerken[k], record);
@@ -88,7 +77,7 @@ static bool check_pair(struct cmp *c)
 	for (size_t i = 0; i < sizeof(needed) / sizeof(needed[0]); i++) {
 		int k = needed[i];
 		if (!has(p, k) || !has(q, k)) {
-			add(c, SWI_RULE_PREVIOUS_MISMATCH, SWI_CATEGORY_LEVERING, -1, k,
+			swi_report_at_add(&c->at, SWI_RULE_PREVIOUS_MISMATCH, SWI_CATEGORY_LEVERING, -1, k,
 			    "%s (kenmerk %d) ontbreekt in de %s levering; de kwartalen kunnen niet "
 			    "worden vergeleken", swi_kenmerken[k].label, k,
 			    !has(p, k) ? "vorige" : "huidige");
@@ -101,7 +90,7 @@ static bool check_pair(struct cmp *c)
 	unsigned want_year = q->kwartaal == 1 ? q->jaar - 1u : q->jaar;
 	unsigned want_quarter = q->kwartaal == 1 ? 4u : q->kwartaal - 1u;
 	if (p->jaar != want_year || p->kwartaal != want_quarter) {
-		add(c, SWI_RULE_PREVIOUS_MISMATCH, SWI_CATEGORY_LEVERING, -1,
+		swi_report_at_add(&c->at, SWI_RULE_PREVIOUS_MISMATCH, SWI_CATEGORY_LEVERING, -1,
 		    p->jaar != want_year ? SWI_K_STATISTIEKJAAR : SWI_K_STATISTIEKKWARTAAL,
 		    "De vorige levering is van %04u kwartaal %u (kenmerk 1, 2); bij %04u kwartaal %u "
 		    "hoort die van %04u kwartaal %u; personen zijn niet vergeleken", p->jaar,
@@ -109,7 +98,8 @@ static bool check_pair(struct cmp *c)
 		ok = false;
 	}
 	if (p->gemeentecode != q->gemeentecode) {
-		add(c, SWI_RULE_PREVIOUS_MISMATCH, SWI_CATEGORY_LEVERING, -1, SWI_K_GEMEENTECODE,
+		swi_report_at_add(&c->at, SWI_RULE_PREVIOUS_MISMATCH, SWI_CATEGORY_LEVERING, -1,
+		    SWI_K_GEMEENTECODE,
 		    "De vorige levering is van gemeente %04u (kenmerk 7), deze van gemeente %04u; "
 		    "personen zijn niet vergeleken", p->gemeentecode, q->gemeentecode);
 		ok = false;
@@ -146,7 +136,7 @@ static void check_count(struct cmp *c, const char *what, size_t before, size_t a
 			 (unsigned long long)(diff * 100 / before));
 	else
 		snprintf(change, sizeof(change), "eerder geen");
-	add(c, SWI_RULE_COUNT_JUMP, SWI_CATEGORY_LEVERING, -1, 0,
+	swi_report_at_add(&c->at, SWI_RULE_COUNT_JUMP, SWI_CATEGORY_LEVERING, -1, 0,
 	    "Aantal %s: %zu, in het vorige kwartaal %zu (%c%llu, %s); een verschil van meer dan "
 	    "%d%% en minstens %d wijst vaak op een onvolledige of dubbele selectie", what, after,
 	    before, after > before ? '+' : '-', (unsigned long long)diff, change,
@@ -283,7 +273,7 @@ static void compare_pips(struct cmp *c, const struct swi_person *old, const stru
 		if (n && begin && !reported && !any_in(c->prev_keys, n, begin, begin)) {
 			/* Once per person: every later PIP repeats the same begindatum. */
 			reported = true;
-			add(c, SWI_RULE_ROUTE_BEGIN_CHANGED, SWI_CATEGORY_PIP, i, 33,
+			swi_report_at_add(&c->at, SWI_RULE_ROUTE_BEGIN_CHANGED, SWI_CATEGORY_PIP, i, 33,
 			    "PIP %lld: Leerroute - begindatum (kenmerk 33) %08u, in het vorige kwartaal "
 			    "%08u; bij een wijziging van de leerroute blijft de begindatum gelijk",
 			    (long long)i + 1, begin, old_begin);
@@ -295,7 +285,7 @@ static void compare_pips(struct cmp *c, const struct swi_person *old, const stru
 	 * last quarter's newest one means the latest PIP was left out.
 	 */
 	if (latest && old_latest && latest < old_latest)
-		add(c, SWI_RULE_PIP_BACKWARDS, SWI_CATEGORY_PIP, latest_index, 30,
+		swi_report_at_add(&c->at, SWI_RULE_PIP_BACKWARDS, SWI_CATEGORY_PIP, latest_index, 30,
 		    "PIP %lld: de meest recente PIP-datum (kenmerk 30) %08u ligt voor de meest "
 		    "recente PIP-datum %08u van het vorige kwartaal", (long long)latest_index + 1,
 		    latest, old_latest);
@@ -315,7 +305,7 @@ static void compare_talks(struct cmp *c, const struct swi_person *old, const str
 		int64_t i = index++;
 		uint32_t datum = r->u.gesprek.datum;
 		if (datum && any_in(c->prev_keys, n, datum, datum))
-			add(c, SWI_RULE_TALK_AGAIN, SWI_CATEGORY_GESPREK, i, 35,
+			swi_report_at_add(&c->at, SWI_RULE_TALK_AGAIN, SWI_CATEGORY_GESPREK, i, 35,
 			    "Voortgangsgesprek %lld: datum (kenmerk 35) %08u is in het vorige kwartaal "
 			    "al geleverd; een gesprek wordt alleen geleverd in het kwartaal waarin het "
 			    "gevoerd is", (long long)i + 1, datum);
@@ -353,7 +343,7 @@ static void compare_fines(struct cmp *c, const struct swi_person *old, const str
 		char reason[SWI_VALUE_MAX], amount[SWI_VALUE_MAX];
 		uint64_t reason_key = key >> FINE_REASON_SHIFT, date_key = key >> FINE_DATE_SHIFT;
 		if (any_in(prev, n, key, key)) {
-			add(c, SWI_RULE_FINE_AGAIN, SWI_CATEGORY_BOETE, i, 36,
+			swi_report_at_add(&c->at, SWI_RULE_FINE_AGAIN, SWI_CATEGORY_BOETE, i, 36,
 			    "Boete %lld: datum (kenmerk 36) %08u, reden (kenmerk 37) %s en bedrag "
 			    "(kenmerk 38) %s zijn in het vorige kwartaal al zo geleverd; een boete komt "
 			    "alleen opnieuw als er iets gewijzigd is", (long long)i + 1, r->u.boete.datum,
@@ -380,7 +370,7 @@ static void compare_fines(struct cmp *c, const struct swi_person *old, const str
 				snprintf(was, sizeof(was), "%u", old_code);
 			else
 				snprintf(was, sizeof(was), "leeg");
-			add(c, SWI_RULE_FINE_REASON_CHANGED, SWI_CATEGORY_BOETE, i, 37,
+			swi_report_at_add(&c->at, SWI_RULE_FINE_REASON_CHANGED, SWI_CATEGORY_BOETE, i, 37,
 			    "Boete %lld: datum (kenmerk 36) %08u is in het vorige kwartaal geleverd met "
 			    "reden (kenmerk 37) %s, nu met reden %s; een gecorrigeerde boete houdt "
 			    "dezelfde datum en reden", (long long)i + 1, r->u.boete.datum, was,
@@ -432,7 +422,7 @@ static int compare(swi_report **out, swi_delivery *prev, swi_delivery *cur, unsi
 			if (old->einde_reden || old->einde_datum || swi_index_find(cur, old->bsn))
 				continue;
 			set_person(&c, old->bsn, index);
-			add(&c, SWI_RULE_PERSON_GONE, SWI_CATEGORY_PERSOON, -1, 29,
+			swi_report_at_add(&c.at, SWI_RULE_PERSON_GONE, SWI_CATEGORY_PERSOON, -1, 29,
 			    "Persoon %lld van de vorige levering (burgerservicenummer %s) ontbreekt "
 			    "zonder einde begeleiding (kenmerk 28 en 29 waren leeg); is de begeleiding "
 			    "afgelopen, lever de persoon dan nog met reden en datum", (long long)index + 1,

@@ -292,3 +292,12 @@ void swi_report_at_vadd(struct swi_report_at *at, enum swi_rule rule, swi_catego
 		w.line = at->record_line;
 	swi_report_add(at->r, rule, &w, k, "%s", message);
 }
+
+void swi_report_at_add(struct swi_report_at *at, enum swi_rule rule, swi_category cat,
+		       int64_t record, int k, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	swi_report_at_vadd(at, rule, cat, record, k, false, fmt, ap);
+	va_end(ap);
+}

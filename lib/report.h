@@ -50,6 +50,9 @@ void swi_report_at_person(struct swi_report_at *at, uint32_t bsn, int64_t index,
  * at the record's line when known; `prefixed` puts "PIP 2: " in front. */
 void swi_report_at_vadd(struct swi_report_at *at, enum swi_rule rule, swi_category cat,
 			int64_t record, int k, bool prefixed, const char *fmt, va_list ap);
+/* swi_report_at_vadd without the prefix. */
+void swi_report_at_add(struct swi_report_at *at, enum swi_rule rule, swi_category cat,
+		       int64_t record, int k, const char *fmt, ...) SWI_ATTR_PRINTF(6, 7);
 
 swi_severity swi_rule_severity(enum swi_rule rule);
 const char *swi_rule_id(enum swi_rule rule);
