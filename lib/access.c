@@ -71,7 +71,7 @@ static int lookup(swi_delivery *d, swi_category c, const void *record, int k,
 int swi_access_set(swi_delivery *d, swi_category c, void *record, int k, const int32_t *value,
 		   const char *text)
 {
-	const struct swi_kenmerk_def *def;
+	const struct swi_kenmerk_def *def = NULL; /* set by lookup() on SWI_OK */
 	int rc = lookup(d, c, record, k, &def);
 	if (rc != SWI_OK)
 		return rc;
@@ -106,7 +106,7 @@ int swi_access_set(swi_delivery *d, swi_category c, void *record, int k, const i
 int swi_access_set_date(swi_delivery *d, swi_category c, void *record, int k, int year,
 			int month, int day)
 {
-	const struct swi_kenmerk_def *def;
+	const struct swi_kenmerk_def *def = NULL; /* set by lookup() on SWI_OK */
 	int rc = lookup(d, c, record, k, &def);
 	if (rc != SWI_OK)
 		return rc;
@@ -130,7 +130,7 @@ int swi_access_set_many(swi_delivery *d, swi_category c, void *record, size_t n,
 		return swi_error(d, SWI_EINVAL, "geen kenmerken of waarden opgegeven");
 	/* Check everything before changing anything: all or nothing. */
 	for (size_t i = 0; i < n; i++) {
-		const struct swi_kenmerk_def *def;
+		const struct swi_kenmerk_def *def = NULL; /* set by lookup() on SWI_OK */
 		int rc = lookup(d, c, record, kenmerken[i], &def);
 		if (rc != SWI_OK)
 			return rc;
@@ -156,7 +156,7 @@ int swi_access_set_many(swi_delivery *d, swi_category c, void *record, size_t n,
 
 int swi_access_get_int(swi_delivery *d, swi_category c, const void *record, int k, int32_t *out)
 {
-	const struct swi_kenmerk_def *def;
+	const struct swi_kenmerk_def *def = NULL; /* set by lookup() on SWI_OK */
 	int rc = lookup(d, c, record, k, &def);
 	if (rc != SWI_OK)
 		return rc;
@@ -174,7 +174,7 @@ int swi_access_get_int(swi_delivery *d, swi_category c, const void *record, int 
 int swi_access_get_text(swi_delivery *d, swi_category c, const void *record, int k, char *buf,
 			size_t size)
 {
-	const struct swi_kenmerk_def *def;
+	const struct swi_kenmerk_def *def = NULL; /* set by lookup() on SWI_OK */
 	int rc = lookup(d, c, record, k, &def);
 	if (rc != SWI_OK)
 		return rc;
@@ -193,7 +193,7 @@ int swi_access_get_text(swi_delivery *d, swi_category c, const void *record, int
 
 int swi_access_unset(swi_delivery *d, swi_category c, void *record, int k)
 {
-	const struct swi_kenmerk_def *def;
+	const struct swi_kenmerk_def *def = NULL; /* set by lookup() on SWI_OK */
 	int rc = lookup(d, c, record, k, &def);
 	if (rc != SWI_OK)
 		return rc;
@@ -204,7 +204,7 @@ int swi_access_unset(swi_delivery *d, swi_category c, void *record, int k)
 
 int swi_access_has(swi_delivery *d, swi_category c, const void *record, int k)
 {
-	const struct swi_kenmerk_def *def;
+	const struct swi_kenmerk_def *def = NULL; /* set by lookup() on SWI_OK */
 	int rc = lookup(d, c, record, k, &def);
 	if (rc != SWI_OK)
 		return rc;

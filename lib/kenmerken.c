@@ -252,25 +252,6 @@ const char *swi_code_text(int k, uint32_t code, char out[SWI_CODE_TEXT_MAX])
 	return out;
 }
 
-enum swi_storage swi_storage_of(const struct swi_kenmerk_def *def)
-{
-	switch ((swi_value_type)def->type) {
-	case SWI_TYPE_CODE:
-	case SWI_TYPE_TEXT_CODE:
-		return SWI_STORE_U8;
-	case SWI_TYPE_YEAR:
-	case SWI_TYPE_CODE4:
-	case SWI_TYPE_NUMBER:
-		return SWI_STORE_U16;
-	case SWI_TYPE_BSN:
-	case SWI_TYPE_DATE:
-		return SWI_STORE_U32;
-	case SWI_TYPE_TEXT:
-		break;
-	}
-	return SWI_STORE_TEXT;
-}
-
 /* ---- public introspection ------------------------------------------- */
 
 SWI_EXPORT const char *swi_kenmerk_element(int k)

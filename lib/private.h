@@ -70,7 +70,25 @@ extern const struct swi_kenmerk_def swi_kenmerken[SWI_KENMERK_LAST + 1];
 
 /* NULL for an unknown kenmerk number. */
 const struct swi_kenmerk_def *swi_kenmerk_def(int k);
-enum swi_storage swi_storage_of(const struct swi_kenmerk_def *def);
+/* Inline: the setters, the rules and the writer ask it for every value. */
+static inline enum swi_storage swi_storage_of(const struct swi_kenmerk_def *def)
+{
+	switch ((swi_value_type)def->type) {
+	case SWI_TYPE_CODE:
+	case SWI_TYPE_TEXT_CODE:
+		return SWI_STORE_U8;
+	case SWI_TYPE_YEAR:
+	case SWI_TYPE_CODE4:
+	case SWI_TYPE_NUMBER:
+		return SWI_STORE_U16;
+	case SWI_TYPE_BSN:
+	case SWI_TYPE_DATE:
+		return SWI_STORE_U32;
+	case SWI_TYPE_TEXT:
+		break;
+	}
+	return SWI_STORE_TEXT;
+}
 
 /* The meaning of a numeric code of kenmerk k ("Onderwijsroute"); NULL when
  * the code is not in the list. */
