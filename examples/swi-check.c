@@ -227,35 +227,6 @@ static int usable_xsd(const char *xsd)
 	return code;
 }
 
-/* Standard input, read whole (the reader wants the bytes in one piece). */
-static int read_stdin(char **data, size_t *size)
-{
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	if (!buf)
-		return TOOL_SOFTWARE;
-	for (;;) {
-		n += fread(buf + n, 1, cap - n, stdin);
-		if (n < cap)
-			break;
-		char *bigger = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
-		if (!bigger) {
-			free(buf);
-			return TOOL_SOFTWARE;
-		}
-		buf = bigger;
-		cap *= 2;
-	}
-	if (ferror(stdin)) {
-		fprintf(stderr, "swi-check: standaardinvoer: %s\n", strerror(errno));
-		free(buf);
-		return TOOL_NOINPUT;
-	}
-	*data = buf;
-	*size = n;
-	return TOOL_CLEAN;
-}
-
 /* The library's status as the tool's exit code when a file cannot be read at all. */
 static int read_failed(const char *path, int rc)
 {
@@ -281,7 +252,7 @@ static int read_delivery(swi_delivery **d, swi_report **report, const char *path
 	if (strcmp(path, "-") == 0) {
 		char *data;
 		size_t size;
-		int code = read_stdin(&data, &size);
+		int code = tool_read_stdin(&tool, &data, &size);
 		if (code != TOOL_CLEAN)
 			return code;
 		rc = swi_read_buffer(d, report, data, size, xsd, flags);

@@ -146,35 +146,6 @@ static int write_failed(swi_delivery *d, int rc, const char *outdir)
 	}
 }
 
-/* Standard input, read whole (the reader wants the bytes in one piece). */
-static int read_stdin(char **data, size_t *size)
-{
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	if (!buf)
-		return TOOL_SOFTWARE;
-	for (;;) {
-		n += fread(buf + n, 1, cap - n, stdin);
-		if (n < cap)
-			break;
-		char *bigger = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
-		if (!bigger) {
-			free(buf);
-			return TOOL_SOFTWARE;
-		}
-		buf = bigger;
-		cap *= 2;
-	}
-	if (ferror(stdin)) {
-		fprintf(stderr, "swi-csv: standaardinvoer: %s\n", strerror(errno));
-		free(buf);
-		return TOOL_NOINPUT;
-	}
-	*data = buf;
-	*size = n;
-	return TOOL_CLEAN;
-}
-
 /*
  * --export: the SWI file read (what the reader finds wrong with it goes
  * into the report) and written as CSV. A file with read errors lacks the
@@ -188,7 +159,7 @@ static int export_csv(const char *file, const char *outdir, int separator, int f
 	if (strcmp(file, "-") == 0) {
 		char *data;
 		size_t size;
-		int code = read_stdin(&data, &size);
+		int code = tool_read_stdin(&tool, &data, &size);
 		if (code != TOOL_CLEAN)
 			return code;
 		rc = swi_read_buffer(&d, &report, data, size, NULL, 0);

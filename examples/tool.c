@@ -2,7 +2,11 @@
 #include "tool.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <swi/swi.h>
@@ -166,4 +170,32 @@ const char *tool_base_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	return slash && slash[1] ? slash + 1 : path;
+}
+
+int tool_read_stdin(const struct tool *t, char **data, size_t *size)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	if (!buf)
+		return TOOL_SOFTWARE;
+	for (;;) {
+		n += fread(buf + n, 1, cap - n, stdin);
+		if (n < cap)
+			break;
+		char *bigger = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+		if (!bigger) {
+			free(buf);
+			return TOOL_SOFTWARE;
+		}
+		buf = bigger;
+		cap *= 2;
+	}
+	if (ferror(stdin)) {
+		fprintf(stderr, "%s: standaardinvoer: %s\n", t->name, strerror(errno));
+		free(buf);
+		return TOOL_NOINPUT;
+	}
+	*data = buf;
+	*size = n;
+	return TOOL_CLEAN;
 }

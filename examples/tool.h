@@ -88,4 +88,9 @@ int tool_exit_for(int status);
 /* The last component of a path ("-" stays "-"). */
 const char *tool_base_name(const char *path);
 
+/* Standard input read whole (the reader wants the bytes in one piece) into
+ * *data (free() it); TOOL_CLEAN, or TOOL_NOINPUT / TOOL_SOFTWARE with the
+ * reason on stderr. */
+int tool_read_stdin(const struct tool *t, char **data, size_t *size);
+
 #endif
