@@ -29,21 +29,6 @@
 #include "generate.h"
 #include "test-util.h"
 
-/* How a message shows a value: a date that is also a BSN with a leading 0
- * (passes the 11-test as 0jjjjmmdd) is masked as *****mmdd (lib/mask.c). */
-static const char *as_shown(const char *value, char out[16])
-{
-	snprintf(out, 16, "%s", value);
-	if (strlen(value) != 8 || strspn(value, "0123456789") != 8)
-		return out;
-	int sum = -(value[7] - '0');
-	for (int i = 0; i < 7; i++)
-		sum += (8 - i) * (value[i] - '0');
-	if (sum % 11 == 0)
-		snprintf(out, 16, "*****%s", value + 4);
-	return out;
-}
-
 /*
  * Every passing ck_assert writes a mark point to check's temporary file;
  * the loops over generated deliveries use these instead (as test-delivery).

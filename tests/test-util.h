@@ -14,12 +14,15 @@
  *                         printf-style message
  *   REQUIRE_EQ(a, b)      two integers must be equal
  *   REQUIRE_PTR_EQ(a, b)  two pointers must be equal
+ *
+ * as_shown(value, out): how a message shows an 8-digit value (masking rule).
  */
 #ifndef SWI_TEST_UTIL_H
 #define SWI_TEST_UTIL_H
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <swi/swi.h>
 
@@ -62,5 +65,20 @@
 	} while (0)
 
 #endif /* CHECK_H */
+
+/* How a message shows a value: a date that is also a BSN with a leading 0
+ * (passes the 11-test as 0jjjjmmdd) is masked as *****mmdd (lib/mask.c). */
+static inline const char *as_shown(const char *value, char out[16])
+{
+	snprintf(out, 16, "%s", value);
+	if (strlen(value) != 8 || strspn(value, "0123456789") != 8)
+		return out;
+	int sum = -(value[7] - '0');
+	for (int i = 0; i < 7; i++)
+		sum += (8 - i) * (value[i] - '0');
+	if (sum % 11 == 0)
+		snprintf(out, 16, "*****%s", value + 4);
+	return out;
+}
 
 #endif
