@@ -477,7 +477,26 @@ def _bsn_text(bsn: object) -> str:
 # ---- persons ------------------------------------------------------------
 
 
-class Person(PersoonKenmerken):
+class _Owned:
+    """A person or record: a handle owned by a delivery. Its live handles, or
+    StaleHandle once the delivery is closed or the object removed."""
+
+    __slots__ = ()
+    _d: Delivery
+    _h: c_void_p | None
+    _REMOVED: str
+
+    def _hh(self) -> tuple[c_void_p, c_void_p]:
+        h = self._h
+        dh = self._d._h
+        if h is None or dh is None:
+            if dh is None:
+                raise StaleHandle(_clib.EINVAL, "the delivery is closed")
+            raise StaleHandle(_clib.EREMOVED, self._REMOVED)
+        return h, dh
+
+
+class Person(_Owned, PersoonKenmerken):
     """A person of a delivery (obtained from add_person, find_person or
     iteration; never constructed directly)."""
 
@@ -492,14 +511,7 @@ class Person(PersoonKenmerken):
     def __init__(self) -> None:
         raise TypeError("use Delivery.add_person() or Delivery.find_person()")
 
-    def _hh(self) -> tuple[c_void_p, c_void_p]:
-        h = self._h
-        dh = self._d._h
-        if h is None or dh is None:
-            if dh is None:
-                raise StaleHandle(_clib.EINVAL, "the delivery is closed")
-            raise StaleHandle(_clib.EREMOVED, "the person was removed from the delivery")
-        return h, dh
+    _REMOVED = "the person was removed from the delivery"
 
     @property
     def delivery(self) -> Delivery:
@@ -615,7 +627,7 @@ class Person(PersoonKenmerken):
 # ---- records ------------------------------------------------------------
 
 
-class Record:
+class Record(_Owned):
     """A record of a person: a Pip, Gesprek (voortgangsgesprek) or Boete."""
 
     __slots__ = ("_d", "_h", "__weakref__")
@@ -630,14 +642,7 @@ class Record:
     def __init__(self) -> None:
         raise TypeError("use Person.add_pip(), add_gesprek() or add_boete()")
 
-    def _hh(self) -> tuple[c_void_p, c_void_p]:
-        h = self._h
-        dh = self._d._h
-        if h is None or dh is None:
-            if dh is None:
-                raise StaleHandle(_clib.EINVAL, "the delivery is closed")
-            raise StaleHandle(_clib.EREMOVED, "the record was removed")
-        return h, dh
+    _REMOVED = "the record was removed"
 
     @property
     def removed(self) -> bool:
