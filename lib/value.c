@@ -102,6 +102,31 @@ static int code_index(const struct swi_kenmerk_def *def, const char *code)
 	return -1;
 }
 
+/*
+ * Whether `value` written in decimal is one of the codes: the same answer
+ * as code_index() on that text, without making the text. It is asked for
+ * every code of every person a builder adds, so it compares numbers; a
+ * code with a leading zero ("09") is never the decimal form of a number.
+ */
+static bool has_numeric_code(const struct swi_kenmerk_def *def, int32_t value)
+{
+	if (value < 0 || value > 99)
+		return false;
+	for (int i = 0; i < def->n_codes; i++) {
+		const char *c = def->codes[i].code;
+		if (c[0] < '0' || c[0] > '9' || (c[0] == '0' && c[1]))
+			continue;
+		int v = c[0] - '0';
+		if (c[1] >= '0' && c[1] <= '9' && !c[2])
+			v = v * 10 + (c[1] - '0');
+		else if (c[1])
+			continue;
+		if (v == value)
+			return true;
+	}
+	return false;
+}
+
 int swi_value_from_int(const struct swi_kenmerk_def *def, int32_t value, uint32_t *stored,
 		       const char **why)
 {
@@ -112,21 +137,12 @@ int swi_value_from_int(const struct swi_kenmerk_def *def, int32_t value, uint32_
 			return SWI_ERANGE;
 		}
 		break;
-	case SWI_TYPE_CODE: {
-		char code[12];
-		int n = 0;
-		if (value >= 0 && value < 100) {
-			if (value >= 10)
-				code[n++] = (char)('0' + value / 10);
-			code[n++] = (char)('0' + value % 10);
-		}
-		code[n] = '\0';
-		if (n == 0 || code_index(def, code) < 0) {
+	case SWI_TYPE_CODE:
+		if (!has_numeric_code(def, value)) {
 			*why = "deze code staat niet in de codelijst";
 			return SWI_ECODE;
 		}
 		break;
-	}
 	case SWI_TYPE_TEXT_CODE:
 	case SWI_TYPE_TEXT:
 		*why = "dit kenmerk is een tekst; gebruik de tekstvorm";

@@ -1040,6 +1040,51 @@ START_TEST(test_introspection_hand_checked)
 }
 END_TEST
 
+/*
+ * A code given as a number is accepted exactly when its decimal text is: the
+ * int path compares numbers (lib/value.c, has_numeric_code) and must never
+ * drift from the code list as written. Every numeric code kenmerk, every
+ * value from -3 to 130.
+ */
+START_TEST(test_code_int_and_text_agree)
+{
+	swi_delivery *d;
+	swi_person *p;
+	swi_record *rec[SWI_CATEGORY_BOETE + 1] = {NULL};
+	ck_assert_int_eq(swi_delivery_new(&d), SWI_OK);
+	ck_assert_int_eq(swi_delivery_add_person(&p, d, "123456782"), SWI_OK);
+	for (int c = SWI_CATEGORY_PIP; c <= SWI_CATEGORY_BOETE; c++)
+		ck_assert_int_eq(swi_person_add_record(&rec[c], p, (swi_category)c), SWI_OK);
+	int checked = 0;
+	for (int k = SWI_KENMERK_FIRST; k <= SWI_KENMERK_LAST; k++) {
+		if (swi_kenmerk_type(k) != SWI_TYPE_CODE)
+			continue;
+		swi_category c = swi_kenmerk_category(k);
+		for (int32_t v = -3; v <= 130; v++) {
+			char text[16];
+			snprintf(text, sizeof(text), "%d", (int)v);
+			int by_int, by_text;
+			if (c == SWI_CATEGORY_LEVERING) {
+				by_int = swi_delivery_set_int(d, k, v);
+				by_text = swi_delivery_set_text(d, k, text);
+			} else if (c == SWI_CATEGORY_PERSOON) {
+				by_int = swi_person_set_int(p, k, v);
+				by_text = swi_person_set_text(p, k, text);
+			} else {
+				by_int = swi_record_set_int(rec[c], k, v);
+				by_text = swi_record_set_text(rec[c], k, text);
+			}
+			/* A negative number is no code either way, by its notation in text. */
+			ck_assert_msg((by_int == SWI_OK) == (by_text == SWI_OK),
+				      "kenmerk %d, %d: as int %d, as text %d", k, (int)v, by_int, by_text);
+			checked++;
+		}
+	}
+	ck_assert_int_gt(checked, 10 * 134);
+	swi_delivery_free(d);
+}
+END_TEST
+
 START_TEST(test_introspection_unknown)
 {
 	static const int bad[] = {0, 39, -1, 40, INT32_MIN, INT32_MAX};
@@ -1087,6 +1132,7 @@ static Suite *kenmerk_suite(void)
 	tcase_add_loop_test(tc, test_introspection_table, first, end);
 	tcase_add_test(tc, test_introspection_hand_checked);
 	tcase_add_test(tc, test_introspection_unknown);
+	tcase_add_test(tc, test_code_int_and_text_agree);
 	suite_add_tcase(s, tc);
 	return s;
 }
