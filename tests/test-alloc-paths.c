@@ -27,39 +27,7 @@
 
 #include <swi/swi.h>
 
-/* ---- a counting, failing allocator ---------------------------------- */
-
-struct counting {
-	long calls, fail_at, injected, live;
-};
-
-union header {
-	max_align_t align;
-	size_t size;
-};
-
-static void *counting_alloc(void *ud, void *ptr, size_t size)
-{
-	struct counting *c = ud;
-	union header *old = ptr ? (union header *)ptr - 1 : NULL;
-	if (size == 0) {
-		if (old) {
-			c->live--;
-			free(old);
-		}
-		return NULL;
-	}
-	if (c->calls++ == c->fail_at) {
-		c->injected++;
-		return NULL;
-	}
-	union header *fresh = realloc(old, sizeof(union header) + size);
-	if (!fresh)
-		return NULL;
-	c->live += old == NULL;
-	fresh->size = size;
-	return fresh + 1;
-}
+#include "counting-alloc.h"
 
 /* ---- the deliveries --------------------------------------------------- */
 

@@ -40,60 +40,9 @@
 #include "unzip.h"
 #endif
 #include "test-util.h"
+#include "counting-alloc.h"
 
 #define N_PERSONS 400 /* an XML of about 270 kB: several deflate and parse chunks */
-
-/* ---- a counting, failing allocator for deliveries -------------------- */
-
-struct counting {
-	long calls, fail_at, injected, live, bad_frees;
-	bool sticky;
-};
-
-#define MAGIC UINT64_C(0x5357492d7a697021)
-
-union header {
-	max_align_t align;
-	struct {
-		uint64_t magic;
-		size_t size;
-	} h;
-};
-
-static bool fails(long n, long fail_at, bool sticky)
-{
-	return fail_at >= 0 && (n == fail_at || (sticky && n > fail_at));
-}
-
-static void *counting_alloc(void *ud, void *ptr, size_t size)
-{
-	struct counting *c = ud;
-	union header *old = ptr ? (union header *)ptr - 1 : NULL;
-	if (old && old->h.magic != MAGIC) {
-		c->bad_frees++;
-		return NULL;
-	}
-	if (size == 0) {
-		if (old) {
-			old->h.magic = 0;
-			c->live--;
-			free(old);
-		}
-		return NULL;
-	}
-	if (fails(c->calls++, c->fail_at, c->sticky)) {
-		c->injected++;
-		return NULL;
-	}
-	union header *fresh = realloc(old, sizeof(union header) + size);
-	if (!fresh)
-		return NULL;
-	if (!old)
-		c->live++;
-	fresh->h.magic = MAGIC;
-	fresh->h.size = size;
-	return fresh + 1;
-}
 
 /* ---- the process-wide wrappers (reads) -------------------------------- */
 
@@ -118,7 +67,7 @@ static bool wrap_fails(void)
 {
 	if (!wrap.armed || (!wrap.everywhere && !wrap.in_zip))
 		return false;
-	if (fails(wrap.calls++, wrap.fail_at, wrap.sticky)) {
+	if (counting_fails(wrap.calls++, wrap.fail_at, wrap.sticky)) {
 		wrap.injected++;
 		return true;
 	}

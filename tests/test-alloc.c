@@ -21,6 +21,7 @@
 
 #include "generate.h"
 #include "test-util.h"
+#include "counting-alloc.h"
 
 /* Passing ck_asserts write a mark point each; the scenario makes tens of
  * thousands of calls per run, and there are about a hundred runs. */
@@ -30,61 +31,6 @@
 #define N_PERSONS 3000
 #define N_SPARE 40 /* BSNs to change persons to */
 #define N_BATCH 1100 /* persons added by one swi_delivery_add_batch(), past a chunk */
-
-/* ---- a counting, failing allocator ---------------------------------- */
-
-struct counting {
-	long calls;     /* calls with size > 0 so far */
-	long fail_at;   /* the call that fails; -1: none */
-	bool sticky;    /* every call after fail_at fails as well */
-	long injected;  /* failures handed out */
-	long live;      /* blocks handed out and not freed */
-	long bad_frees; /* pointers this allocator never handed out */
-};
-
-#define MAGIC UINT64_C(0x5357492d616c6c63)
-
-union header {
-	max_align_t align;
-	struct {
-		uint64_t magic;
-		size_t size;
-	} h;
-};
-
-static void *counting_alloc(void *ud, void *ptr, size_t size)
-{
-	struct counting *c = ud;
-	union header *old = ptr ? (union header *)ptr - 1 : NULL;
-
-	if (old && old->h.magic != MAGIC) {
-		c->bad_frees++;
-		return NULL;
-	}
-	if (size == 0) {
-		if (old) {
-			old->h.magic = 0;
-			c->live--;
-			free(old);
-		}
-		return NULL;
-	}
-	long n = c->calls++;
-	if (c->fail_at >= 0 && (n == c->fail_at || (c->sticky && n > c->fail_at))) {
-		c->injected++;
-		return NULL; /* like realloc: the old block stays as it was */
-	}
-	if (size > SIZE_MAX - sizeof(union header))
-		return NULL;
-	union header *fresh = realloc(old, sizeof(union header) + size);
-	if (!fresh)
-		return NULL;
-	if (!old)
-		c->live++;
-	fresh->h.magic = MAGIC;
-	fresh->h.size = size;
-	return fresh + 1;
-}
 
 /* ---- the scenario ---------------------------------------------------- */
 
