@@ -10,7 +10,7 @@
  *   ninja -C /tmp/bf lib/libswi.a examples/libswi-tool.a
  *   clang -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L -Iinclude \
  *       examples/fuzz-csv.c /tmp/bf/examples/libswi-tool.a /tmp/bf/lib/libswi.a \
- *       $(pkg-config --libs libxml-2.0 libarchive) -lpthread -o /tmp/bf/fuzz-csv
+ *       $(pkg-config --libs libxml-2.0 zlib) -lpthread -o /tmp/bf/fuzz-csv
  *   /tmp/bf/fuzz-csv -max_total_time=600 -max_len=8192 examples/data
  *
  * With -DCSV_FUZZ_REPLAY it is an ordinary program that runs the files

@@ -143,18 +143,14 @@ static const struct tool_option options[] = {
 	{"json", OPT_JSON, NULL, "elke melding als een JSON-object op een eigen regel"},
 	{"html", OPT_HTML, "BESTAND", "schrijf het spiegelrapport als HTML-pagina; - is stdout"},
 	{"show-bsn", OPT_SHOW_BSN, NULL, "volledige BSN's in de meldingen (standaard gemaskeerd)"},
-	{"reference-date", OPT_REFERENCE_DATE, "DATUM",
-	 "peildatum jjjjmmdd of jjjj-mm-dd (standaard vandaag)"},
-	{"gemeenten", OPT_GEMEENTEN, "CSV",
-	 "gemeentelijst van een jaar (gemeenten-JJJJ.csv) i.p.v. de eigen; mag vaker"},
+	TOOL_OPTION_REFERENCE_DATE(OPT_REFERENCE_DATE),
+	TOOL_OPTION_GEMEENTEN(OPT_GEMEENTEN),
 	{"diff", OPT_DIFF, "VERWACHT",
 	 "vergelijk inhoudelijk met het verwachte bestand (geen controle)"},
-	{"help", 'h', NULL, "toon deze hulp en stop"},
-	{"version", 'V', NULL, "toon de versie van swi-check en libswi en stop"},
+	TOOL_OPTIONS_HELP_VERSION("swi-check"),
 };
 
-_Static_assert(sizeof(options) / sizeof(options[0]) <= TOOL_MAX_OPTIONS,
-	       "raise TOOL_MAX_OPTIONS in tool.h");
+TOOL_OPTIONS_FIT(options);
 
 static struct tool tool = {
 	.name = "swi-check",

@@ -62,20 +62,16 @@ static const struct tool_option options[] = {
 	{"data", OPT_DATA, "MAP", "lees de CSV-bestanden uit MAP (standaard de voorbeelddata)"},
 	{"zip", OPT_ZIP, NULL, "schrijf een zip-bestand met het XML-bestand erin"},
 	{"force", OPT_FORCE, NULL, "schrijf ook als de validatie fouten vindt"},
-	{"reference-date", OPT_REFERENCE_DATE, "DATUM",
-	 "peildatum jjjjmmdd of jjjj-mm-dd (standaard vandaag)"},
-	{"gemeenten", OPT_GEMEENTEN, "CSV",
-	 "gemeentelijst van een jaar (gemeenten-JJJJ.csv) i.p.v. de eigen; mag vaker"},
+	TOOL_OPTION_REFERENCE_DATE(OPT_REFERENCE_DATE),
+	TOOL_OPTION_GEMEENTEN(OPT_GEMEENTEN),
 	{"separator", OPT_SEPARATOR, "TEKEN",
 	 "scheidingsteken , ; of tab (standaard: per bestand uit de kopregel)"},
 	{"export", OPT_EXPORT, "SWI-BESTAND",
 	 "andersom: schrijf SWI-BESTAND (XML of zip, - is invoer) als CSV in UITVOERMAP"},
-	{"help", 'h', NULL, "toon deze hulp en stop"},
-	{"version", 'V', NULL, "toon de versie van swi-csv en libswi en stop"},
+	TOOL_OPTIONS_HELP_VERSION("swi-csv"),
 };
 
-_Static_assert(sizeof(options) / sizeof(options[0]) <= TOOL_MAX_OPTIONS,
-	       "raise TOOL_MAX_OPTIONS in tool.h");
+TOOL_OPTIONS_FIT(options);
 
 static struct tool tool = {
 	.name = "swi-csv",

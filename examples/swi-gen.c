@@ -55,12 +55,10 @@ static const struct tool_option options[] = {
 	{"clean", OPT_CLEAN, NULL, "geen waarschuwingen (standaard realistisch, met enkele)"},
 	{"full", OPT_FULL, NULL, "elk kenmerk dat op een persoon van toepassing is"},
 	{"zip", OPT_ZIP, NULL, "schrijf een zip-bestand met het XML-bestand erin"},
-	{"help", 'h', NULL, "toon deze hulp en stop"},
-	{"version", 'V', NULL, "toon de versie van swi-gen en libswi en stop"},
+	TOOL_OPTIONS_HELP_VERSION("swi-gen"),
 };
 
-_Static_assert(sizeof(options) / sizeof(options[0]) <= TOOL_MAX_OPTIONS,
-	       "raise TOOL_MAX_OPTIONS in tool.h");
+TOOL_OPTIONS_FIT(options);
 
 static struct tool tool = {
 	.name = "swi-gen",

@@ -40,6 +40,21 @@ struct tool_option {
 #define TOOL_LONG_ONLY 256
 #define TOOL_MAX_OPTIONS 32
 
+/* Entries that several tools share, so they read the same everywhere. */
+#define TOOL_OPTION_REFERENCE_DATE(val) \
+	{"reference-date", (val), "DATUM", "peildatum jjjjmmdd of jjjj-mm-dd (standaard vandaag)"}
+#define TOOL_OPTION_GEMEENTEN(val)                                                          \
+	{"gemeenten", (val), "CSV",                                                       \
+	 "gemeentelijst van een jaar (gemeenten-JJJJ.csv) i.p.v. de eigen; mag vaker"}
+/* The last two entries of every table; `name` is the tool's name as a literal. */
+#define TOOL_OPTIONS_HELP_VERSION(name)                                 \
+	{"help", 'h', NULL, "toon deze hulp en stop"},                      \
+	{"version", 'V', NULL, "toon de versie van " name " en libswi en stop"}
+/* After a tool's table: it must fit the parser's fixed arrays. */
+#define TOOL_OPTIONS_FIT(options)                                               \
+	_Static_assert(sizeof(options) / sizeof((options)[0]) <= TOOL_MAX_OPTIONS, \
+		       "raise TOOL_MAX_OPTIONS in tool.h")
+
 struct tool {
 	const char *name;     /* "swi-check" */
 	const char *synopsis; /* after the name in the usage line */
