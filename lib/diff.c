@@ -41,7 +41,6 @@ struct keyed {
 
 struct ctx {
 	swi_diff *d;
-	unsigned flags;
 	bool show;
 	/* The person being compared (both -1 at levering level). */
 	int64_t exp_person, act_person;
@@ -426,7 +425,7 @@ SWI_EXPORT int swi_delivery_diff(swi_diff **out, const swi_delivery *expected,
 		swi_diff_free(d);
 		return SWI_ENOMEM;
 	}
-	struct ctx c = {.d = d, .flags = flags, .show = flags & SWI_DIFF_SHOW_BSN};
+	struct ctx c = {.d = d, .show = flags & SWI_DIFF_SHOW_BSN};
 	int rc = diff(&c, expected, actual);
 	if (c.ek)
 		d->alloc(d->alloc_ud, c.ek, 0);

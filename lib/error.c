@@ -1,5 +1,17 @@
-/* Status code descriptions and the library version. */
+/* Status code descriptions, errno texts and the library version. */
+#define _POSIX_C_SOURCE 200809L /* the XSI strerror_r */
+
+#include <stdio.h>
+#include <string.h>
+
 #include "private.h"
+
+const char *swi_errno_text(int e, char *buf, size_t size)
+{
+	if (strerror_r(e, buf, size) != 0)
+		snprintf(buf, size, "fout %d", e);
+	return buf;
+}
 
 SWI_EXPORT const char *swi_strerror(int status)
 {

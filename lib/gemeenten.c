@@ -126,7 +126,8 @@ static int parse_code(const char *s)
 		s += 2;
 	int v = 0, digits = 0;
 	for (; *s >= '0' && *s <= '9'; s++, digits++)
-		v = v * 10 + (*s - '0');
+		if (digits < 4) /* longer is refused below; no overflow on the way */
+			v = v * 10 + (*s - '0');
 	return *s || digits == 0 || digits > 4 || v == 0 ? -1 : v;
 }
 
@@ -278,10 +279,9 @@ static int load_file(swi_delivery *d, const char *path, int year, bool missing_o
 		int e = errno;
 		if (missing_ok && (e == ENOENT || e == ENOTDIR))
 			return SWI_ENOTFOUND;
-		char why[96] = "";
-		if (strerror_r(e, why, sizeof(why)) != 0) /* strerror() is not thread-safe */
-			snprintf(why, sizeof(why), "fout %d", e);
-		return swi_error(d, SWI_EIO, "gemeentelijst %s: %s", path, why);
+		char why[SWI_ERRNO_TEXT_MAX];
+		return swi_error(d, SWI_EIO, "gemeentelijst %s: %s", path,
+				 swi_errno_text(e, why, sizeof(why)));
 	}
 	size_t cap = 16384, size = 0;
 	char *text = swi_alloc(d, cap + 1);
@@ -328,7 +328,8 @@ static int year_of_name(const char *path)
 	for (const char *s = base; *s;) {
 		int digits = 0, v = 0;
 		for (; s[digits] >= '0' && s[digits] <= '9'; digits++)
-			v = v * 10 + (s[digits] - '0');
+			if (digits < 4) /* only four digits can be a year */
+				v = v * 10 + (s[digits] - '0');
 		if (digits == 4 && v >= 2000 && v <= 2099)
 			return v;
 		s += digits ? digits : 1;

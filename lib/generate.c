@@ -43,11 +43,7 @@ uint32_t swi_gen_bsn(struct swi_gen_rng *g)
 {
 	for (;;) {
 		uint32_t v = swi_gen_next(g) % 1000000000u;
-		int32_t sum = -(int32_t)(v % 10);
-		uint32_t rest = v / 10;
-		for (int w = 2; w <= 9; w++, rest /= 10)
-			sum += w * (int32_t)(rest % 10);
-		if (v != 0 && sum % 11 == 0)
+		if (swi_bsn_valid(v))
 			return v;
 	}
 }
@@ -141,9 +137,10 @@ static int maybe(struct swi_gen_rng *g, const struct swi_gen_person_opts *o)
 /* The learning route of the next PIP after `route`. */
 static int next_route(const struct swi_gen_person_opts *o, int route)
 {
+	enum { B1 = SWI_LEERROUTE_ROUTE_B1_ROUTE, Z = SWI_LEERROUTE_ROUTE_Z_ROUTE };
 	if (o->zroute_percent < 0)
-		return route == 3 ? 1 : route + 1;
-	return route == 3 ? 3 : 3 - route; /* B1 <-> onderwijsroute */
+		return route == Z ? B1 : route + 1;
+	return route == Z ? Z : Z - route; /* B1 <-> onderwijsroute */
 }
 
 static int header_quarter(swi_delivery *d, int32_t *year, int32_t *quarter)
@@ -185,8 +182,11 @@ int swi_gen_person(swi_person **out, swi_delivery *d, struct swi_gen_rng *g,
 			swi_gen_range(g, 1, 28);
 	TRY(swi_person_set_int(p, SWI_K_GEBOORTEDATUM, birth));
 	TRY(swi_person_set_int(p, SWI_K_GESLACHT,
-			       swi_gen_range(g, 1, 100) <= 2 ? 3 : swi_gen_range(g, 1, 2)));
-	TRY(swi_person_set_int(p, SWI_K_TYPE_MIGRANT, asiel ? 1 : 2));
+			       swi_gen_range(g, 1, 100) <= 2 ? SWI_GESLACHT_ONBEKEND
+							     : swi_gen_range(g, SWI_GESLACHT_MAN,
+									     SWI_GESLACHT_VROUW)));
+	TRY(swi_person_set_int(p, SWI_K_TYPE_MIGRANT,
+			       asiel ? SWI_TYPE_MIGRANT_ASIELMIGRANT : SWI_TYPE_MIGRANT_GEZINSMIGRANT));
 
 	/* Stage: 0 only k8-k11 (3.3.3), 1 intake, 2 with PIPs. */
 	int stage = o->full ? 2
@@ -230,9 +230,9 @@ int swi_gen_person(swi_person **out, swi_delivery *d, struct swi_gen_rng *g,
 	}
 	/* k18 and k19 go together: k19 only when k18 = 2 (Ja). */
 	if (stage == 2 || maybe(g, o)) {
-		int alfa = swi_gen_range(g, 1, 2);
+		int alfa = swi_gen_range(g, SWI_NEE_JA_NEE, SWI_NEE_JA_JA);
 		TRY(swi_person_set_int(p, SWI_K_ALFABETISERINGSCURSUS, alfa));
-		if (alfa == 2)
+		if (alfa == SWI_NEE_JA_JA)
 			TRY(swi_person_set_int(p, SWI_K_ANALFABETISME, swi_gen_range(g, 1, 2)));
 	}
 
@@ -241,9 +241,11 @@ int swi_gen_person(swi_person **out, swi_delivery *d, struct swi_gen_rng *g,
 		int n_pips = o->full ? 2 : swi_gen_range(g, 1, 2);
 		int32_t pip_date = min32(swi_gen_date_add_days(intake, swi_gen_range(g, 20, 60)), qe);
 		int32_t route_begin = 0;
-		int route = o->zroute_percent < 0		       ? swi_gen_range(g, 1, 3)
-			    : swi_gen_range(g, 1, 100) <= o->zroute_percent ? 3
-									    : swi_gen_range(g, 1, 2);
+		enum { B1 = SWI_LEERROUTE_ROUTE_B1_ROUTE, ONDERWIJS = SWI_LEERROUTE_ROUTE_ONDERWIJSROUTE,
+		       Z = SWI_LEERROUTE_ROUTE_Z_ROUTE };
+		int route = o->zroute_percent < 0 ? swi_gen_range(g, B1, Z)
+			    : swi_gen_range(g, 1, 100) <= o->zroute_percent ? Z
+									    : swi_gen_range(g, B1, ONDERWIJS);
 		for (int i = 0; i < n_pips && pip_date <= qe; i++) {
 			/* 3.3.1: several PIPs only when the latest is of this quarter. */
 			if (i == n_pips - 1 && i > 0)
@@ -253,9 +255,11 @@ int swi_gen_person(swi_person **out, swi_delivery *d, struct swi_gen_rng *g,
 			TRY(swi_person_add_record(&r, p, SWI_CATEGORY_PIP));
 			TRY(swi_record_set_int(r, SWI_K_PIP_DATUM, pip_date));
 			TRY(swi_record_set_int(r, SWI_K_LEERROUTE_ROUTE, route));
-			if (route == 1)
-				TRY(swi_record_set_int(r, SWI_K_LEERROUTE_NIVEAU, swi_gen_range(g, 1, 2)));
-			b1_or_z |= route != 2;
+			if (route == B1)
+				TRY(swi_record_set_int(r, SWI_K_LEERROUTE_NIVEAU,
+						       swi_gen_range(g, SWI_LEERROUTE_NIVEAU_B1,
+								     SWI_LEERROUTE_NIVEAU_A2)));
+			b1_or_z |= route != ONDERWIJS;
 			/* Asielstatushouders: one begindatum for the leerroute, the same
 			 * in every PIP (2.3: a route change keeps it). */
 			if (asiel && !route_begin && days_between(pip_date, qe) >= 14)
@@ -263,7 +267,7 @@ int swi_gen_person(swi_person **out, swi_delivery *d, struct swi_gen_rng *g,
 			if (asiel && route_begin)
 				TRY(swi_record_set_int(r, SWI_K_LEERROUTE_BEGINDATUM, route_begin));
 			/* A completed Z-route: the eindgesprek, after the begindatum. */
-			if (route == 3 && swi_gen_range(g, 0, 1)) {
+			if (route == Z && swi_gen_range(g, 0, 1)) {
 				int32_t from = max32(pip_date, route_begin);
 				if (days_between(from, qe) >= 30) {
 					int32_t end = date_between(g, swi_gen_date_add_days(from, 30), qe);
@@ -288,10 +292,11 @@ int swi_gen_person(swi_person **out, swi_delivery *d, struct swi_gen_rng *g,
 		}
 	}
 	if (z_done && (o->clean || maybe(g, o))) {
-		int known = swi_gen_range(g, 1, 2);
+		int known = swi_gen_range(g, SWI_NEE_JA_NEE, SWI_NEE_JA_JA);
 		TRY(swi_person_set_int(p, SWI_K_ZROUTE_INSCHATTING_TAALNIVEAU, known));
-		static const int levels[] = {1, 2, 3, 9};
-		if (known == 2)
+		static const int levels[] = {SWI_TAALNIVEAU_LAGER_DAN_A1, SWI_TAALNIVEAU_A1,
+					     SWI_TAALNIVEAU_A2_OF_HOGER, SWI_TAALNIVEAU_ONBEKEND};
+		if (known == SWI_NEE_JA_JA)
 			for (int k = SWI_K_ZROUTE_LEZEN; k <= SWI_K_ZROUTE_LUISTEREN; k++)
 				TRY(swi_person_set_int(p, k, levels[swi_gen_range(g, 0, 3)]));
 	}
@@ -305,16 +310,18 @@ int swi_gen_person(swi_person **out, swi_delivery *d, struct swi_gen_rng *g,
 	 * always together, after everything else. 2.3: no Z-route einddatum
 	 * after a move; one before it is legal but warned (SWI-044). */
 	int32_t end_of_guidance = 0;
+	enum { VERHUIZING = SWI_EINDE_BEGELEIDING_REDEN_VERHUIZING,
+	       NIET_MEER = SWI_EINDE_BEGELEIDING_REDEN_NIET_MEER_INBURGERINGSPLICHTIG };
 	int reden = 0;
 	if (o->movers_percent < 0) {
 		if (o->full || swi_gen_range(g, 1, 10) == 1)
-			reden = z_done ? 2 : swi_gen_range(g, 1, 2);
+			reden = z_done ? NIET_MEER : swi_gen_range(g, VERHUIZING, NIET_MEER);
 	} else {
 		int u = swi_gen_range(g, 1, 100);
 		if (u <= o->movers_percent)
-			reden = z_done && o->clean ? 2 : 1;
+			reden = z_done && o->clean ? NIET_MEER : VERHUIZING;
 		else if (o->full || u > 95)
-			reden = 2;
+			reden = NIET_MEER;
 	}
 	if (reden) {
 		end_of_guidance = date_between(g, max32(last_event, qs), qe);
@@ -350,8 +357,9 @@ int swi_gen_person(swi_person **out, swi_delivery *d, struct swi_gen_rng *g,
 		TRY(swi_person_add_record(&r, p, SWI_CATEGORY_BOETE));
 		TRY(swi_record_set_int(r, SWI_K_BOETE_DATUM, date));
 		/* 2.5: reden 2 is a fine during the traject, which the PIP starts. */
-		int why = swi_gen_range(g, 1, 2);
-		TRY(swi_record_set_int(r, SWI_K_BOETE_REDEN, o->clean && !n_made ? 1 : why));
+		int why = swi_gen_range(g, SWI_BOETE_REDEN_ARTIKEL_22, SWI_BOETE_REDEN_ARTIKEL_23);
+		TRY(swi_record_set_int(r, SWI_K_BOETE_REDEN,
+				       o->clean && !n_made ? SWI_BOETE_REDEN_ARTIKEL_22 : why));
 		TRY(swi_record_set_int(r, SWI_K_BOETE_BEDRAG, correction ? 0 : swi_gen_range(g, 0, 1250)));
 	}
 done:

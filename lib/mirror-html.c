@@ -1,8 +1,6 @@
 /* The mirror report as an HTML page (swi_mirror_html, swi_mirror_html_source). */
-#define _POSIX_C_SOURCE 200809L /* localtime_r */
 
 #include <inttypes.h>
-#include <time.h>
 
 #include "gemeenten.h"
 #include "mirror-internal.h"
@@ -386,15 +384,6 @@ static void html_fill(struct out *o, const swi_mirror *m)
 	}
 }
 
-static int32_t today_local(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	if (!localtime_r(&now, &tm))
-		return 0;
-	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
-}
-
 /* 20261015 -> "15 oktober 2026". */
 static void put_date(struct out *o, int32_t yyyymmdd)
 {
@@ -419,7 +408,7 @@ SWI_EXPORT int swi_mirror_html_source(swi_buffer **out, const swi_mirror *m, con
 	if (!m)
 		return SWI_EINVAL;
 	if (yyyymmdd == 0)
-		yyyymmdd = today_local();
+		yyyymmdd = swi_today_local();
 	if (yyyymmdd < 0 || !swi_date_valid((uint32_t)yyyymmdd))
 		return SWI_EDATE;
 	struct out o = {.b = swi_buffer_new(m->alloc, m->alloc_ud), .rc = SWI_OK};

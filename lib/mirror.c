@@ -9,12 +9,10 @@
  * allocator (function and userdata), never the delivery itself, so it can
  * be used and freed after the delivery is gone.
  */
-#define _POSIX_C_SOURCE 200809L /* localtime_r */
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "gemeenten.h"
 #include "mirror-internal.h"

@@ -162,8 +162,10 @@ SWI_EXPORT int swi_delivery_write_fd(swi_delivery *d, unsigned flags, int fd)
 	struct swi_sink sink = {.write = fd_sink, .ctx = &f};
 	int rc = produce(d, flags, &sink);
 	sigpipe_restore(&guard, f.err == EPIPE);
+	char eb[SWI_ERRNO_TEXT_MAX];
 	if (rc == SWI_EIO && f.err)
-		swi_error(d, rc, "schrijven naar descriptor %d mislukt: %s", fd, strerror(f.err));
+		swi_error(d, rc, "schrijven naar descriptor %d mislukt: %s", fd,
+			  swi_errno_text(f.err, eb, sizeof(eb)));
 	return rc;
 }
 
@@ -409,22 +411,23 @@ int swi_write_dir_with(swi_delivery *d, unsigned flags, const char *dir, char *p
 				 path_size, n + 1);
 
 	clean_stale(dir);
+	char eb[SWI_ERRNO_TEXT_MAX];
 	bool try_unnamed = !(hooks && hooks->no_tmpfile);
 	for (;;) {
 		enum tmp_kind kind = TMP_NAMED;
 		int fd = open_tmp(dir, try_unnamed, &kind, tmp, sizeof(tmp));
 		if (fd < 0)
 			return swi_error(d, SWI_EIO, "kan geen tijdelijk bestand maken in %s: %s", dir,
-					 strerror(errno));
+					 swi_errno_text(errno, eb, sizeof(eb)));
 		struct fd_ctx f = {.fd = fd, .hooks = hooks};
 		struct swi_sink sink = {.write = fd_sink, .ctx = &f};
 		rc = produce(d, flags, &sink);
 		if (rc == SWI_EIO && f.err)
 			swi_error(d, rc, "schrijven naar een tijdelijk bestand in %s mislukt: %s", dir,
-				  strerror(f.err));
+				  swi_errno_text(f.err, eb, sizeof(eb)));
 		if (rc == SWI_OK && fsync(fd) != 0)
 			rc = swi_error(d, SWI_EIO, "fsync van een tijdelijk bestand in %s mislukt: %s",
-				       dir, strerror(errno));
+				       dir, swi_errno_text(errno, eb, sizeof(eb)));
 		if (rc == SWI_OK && kind == TMP_UNNAMED && link_tmpfile(fd, tmp, sizeof(tmp), dir) != 0) {
 			/* No /proc and no CAP_DAC_READ_SEARCH: write it again, named. */
 			close(fd);
@@ -434,7 +437,7 @@ int swi_write_dir_with(swi_delivery *d, unsigned flags, const char *dir, char *p
 		/* The lock is held over the rename, so no cleaner removes the name. */
 		if (rc == SWI_OK && rename(tmp, path) != 0)
 			rc = swi_error(d, SWI_EIO, "hernoemen naar %s mislukt: %s", path,
-				       strerror(errno));
+				       swi_errno_text(errno, eb, sizeof(eb)));
 		if (rc != SWI_OK && tmp[0])
 			unlink(tmp);
 		/* After a good fsync, close() has nothing left to report. */

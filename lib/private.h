@@ -134,6 +134,13 @@ void swi_bsn_mask(uint32_t bsn, char out[10]);
 void swi_bsn_show(uint32_t bsn, bool full, char out[10]);
 bool swi_text_char_allowed(unsigned char c);
 
+/* ---- errno (error.c) -------------------------------------------------- */
+
+/* The system's text for errno value `e` in buf (strerror() is not
+ * thread-safe; deliveries are used from several threads). Returns buf. */
+const char *swi_errno_text(int e, char *buf, size_t size);
+#define SWI_ERRNO_TEXT_MAX 96
+
 /* ---- masking (mask.c) ------------------------------------------------ */
 
 /* The one masking function; the rule is at the top of mask.c and in

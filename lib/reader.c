@@ -1088,7 +1088,7 @@ static void on_xsd_doctype(void *ctx, const xmlChar *name, const xmlChar *extern
 	xmlStopParser(ctxt);
 }
 
-static const char *errno_text(int e)
+static const char *errno_text(int e, char *buf, size_t size)
 {
 	switch (e) {
 	case ENOENT: return "het bestand bestaat niet";
@@ -1096,7 +1096,7 @@ static const char *errno_text(int e)
 	case EISDIR: return "het is een map, geen bestand";
 	case ENOTDIR: return "een deel van het pad is geen map";
 	case ELOOP: return "te veel symbolische koppelingen";
-	default: return strerror(e);
+	default: return swi_errno_text(e, buf, size);
 	}
 }
 
@@ -1105,13 +1105,13 @@ static int slurp_xsd(struct xsd_reader *x, char **data, size_t *size)
 {
 	*data = NULL;
 	const char *why = NULL;
-	char why_buf[80];
+	char why_buf[SWI_ERRNO_TEXT_MAX];
 	int fd = open(x->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0) {
-		why = errno_text(errno);
+		why = errno_text(errno, why_buf, sizeof(why_buf));
 	} else if (S_ISDIR(st.st_mode)) {
-		why = errno_text(EISDIR);
+		why = errno_text(EISDIR, why_buf, sizeof(why_buf));
 	} else if (!S_ISREG(st.st_mode)) {
 		why = "geen gewoon bestand";
 	} else if (st.st_size > (off_t)MAX_XSD) {

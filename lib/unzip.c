@@ -655,11 +655,6 @@ int swi_unzip_status(const struct swi_unzip *z)
 	return z->status;
 }
 
-const char *swi_unzip_entry(const struct swi_unzip *z)
-{
-	return z->entry;
-}
-
 void swi_unzip_close(struct swi_unzip *z)
 {
 	if (!z)

@@ -48,9 +48,6 @@ int swi_unzip_read(void *z, char *buf, size_t size);
 /* SWI_OK, or the error swi_unzip_read() returned. */
 int swi_unzip_status(const struct swi_unzip *z);
 
-/* The entry's name, escaped and capped, for messages; valid until close. */
-const char *swi_unzip_entry(const struct swi_unzip *z);
-
 /* Frees everything; accepts NULL. */
 void swi_unzip_close(struct swi_unzip *z);
 
