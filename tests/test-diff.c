@@ -588,8 +588,9 @@ START_TEST(test_allocation_failure)
 	swi_diff_free(want);
 	long base = c.live;
 
-	bool done = false;
-	for (long i = 0; !done; i++) {
+	bool done = false, text_failed = false;
+	long i;
+	for (i = 0; !done; i++) {
 		ck_assert_int_lt(i, 100000);
 		c.calls = 0;
 		c.injected = 0;
@@ -607,6 +608,7 @@ START_TEST(test_allocation_failure)
 		rc = swi_diff_text(&b, d);
 		if (rc == SWI_ENOMEM) {
 			ck_assert_ptr_null(b);
+			text_failed = true;
 			swi_diff_free(d);
 			ck_assert_int_eq(c.live, base);
 			continue;
@@ -619,6 +621,10 @@ START_TEST(test_allocation_failure)
 		ck_assert_int_eq(c.live, base);
 		done = true;
 	}
+	/* Both the diff and its text allocate through `expected`'s allocator:
+	 * failures must have reached them. */
+	ck_assert_int_gt(i, 1);
+	ck_assert(text_failed);
 	c.fail_at = -1;
 	free(want_text);
 	swi_delivery_free(a);

@@ -425,6 +425,9 @@ END_TEST
 START_TEST(test_out_of_memory)
 {
 	bool done = false;
+	/* The JSON and the HTML must allocate through the delivery too: a
+	 * failure must reach each of them at some n. */
+	bool json_failed = false, html_failed = false;
 	for (long n = 1; !done && n < 200; n++) {
 		struct counter c = {0};
 		swi_delivery *d;
@@ -441,14 +444,17 @@ START_TEST(test_out_of_memory)
 			rc = swi_mirror_json(&json, m);
 			if (rc == SWI_OK) {
 				rc = swi_mirror_html(&html, m);
-				if (rc == SWI_OK)
+				if (rc == SWI_OK) {
 					done = true;
-				else
+				} else {
 					ck_assert_ptr_null(html);
+					html_failed = true;
+				}
 				swi_buffer_free(html);
 				swi_buffer_free(json);
 			} else {
 				ck_assert_ptr_null(json);
+				json_failed = true;
 			}
 			swi_mirror_free(m);
 		} else {
@@ -460,6 +466,7 @@ START_TEST(test_out_of_memory)
 		ck_assert_int_eq(c.live, 0);
 	}
 	ck_assert(done);
+	ck_assert_msg(json_failed && html_failed, "JSON or HTML never saw a failed allocation");
 }
 END_TEST
 
