@@ -235,7 +235,7 @@ static int read_failed(const char *path, int rc)
 	case SWI_EIO:
 		return TOOL_NOINPUT;
 	case SWI_EUNSUPPORTED:
-		return 69; /* EX_UNAVAILABLE */
+		return TOOL_UNAVAILABLE;
 	default:
 		return TOOL_SOFTWARE;
 	}

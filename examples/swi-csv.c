@@ -136,7 +136,7 @@ static int write_failed(swi_delivery *d, int rc, const char *outdir)
 	case SWI_EIO:
 		return strcmp(outdir, "-") ? TOOL_CANTCREAT : TOOL_IOERR;
 	case SWI_EUNSUPPORTED:
-		return 69; /* EX_UNAVAILABLE */
+		return TOOL_UNAVAILABLE;
 	default:
 		return TOOL_SOFTWARE;
 	}

@@ -160,7 +160,7 @@ int tool_exit_for(int status)
 	case SWI_EDATAFILE:
 		return TOOL_NOINPUT;
 	case SWI_EUNSUPPORTED:
-		return 69; /* EX_UNAVAILABLE */
+		return TOOL_UNAVAILABLE;
 	default:
 		return TOOL_SOFTWARE;
 	}

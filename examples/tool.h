@@ -1,5 +1,5 @@
 /*
- * What swi-check and swi-csv share: the exit codes, option parsing driven
+ * What swi-check, swi-csv and swi-gen share: the exit codes, option parsing driven
  * by one table (getopt_long underneath; the same table writes --help), the
  * date syntax and --version. Only the public libswi API is used here.
  */
@@ -20,6 +20,7 @@ enum tool_exit {
 	TOOL_ERRORS = 2,    /* errors in the delivery */
 	TOOL_USAGE = 64,    /* EX_USAGE: bad option, bad value, wrong arguments */
 	TOOL_NOINPUT = 66,  /* EX_NOINPUT: an input file or directory is missing or unreadable */
+	TOOL_UNAVAILABLE = 69, /* EX_UNAVAILABLE: a zip, but libswi was built without zip */
 	TOOL_SOFTWARE = 70, /* EX_SOFTWARE: out of memory or an internal error */
 	TOOL_CANTCREAT = 73, /* EX_CANTCREAT: an output file cannot be created */
 	TOOL_IOERR = 74,    /* EX_IOERR: writing an output failed */
@@ -96,7 +97,7 @@ int tool_parse_date(const struct tool *t, const char *option, const char *s, int
 /*
  * The exit code for a libswi status that kept the tool from its job: an
  * input that cannot be read or is malformed (SWI_EIO, SWI_EDATAFILE) is
- * TOOL_NOINPUT, SWI_EUNSUPPORTED 69, anything else TOOL_SOFTWARE.
+ * TOOL_NOINPUT, SWI_EUNSUPPORTED TOOL_UNAVAILABLE, anything else TOOL_SOFTWARE.
  */
 int tool_exit_for(int status);
 
